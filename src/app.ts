@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  NullTelemetryClient,
+  UserState,
+  type BotTelemetryClient,
+  type Request as BotRequest,
+  type Response as BotResponse,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
+import { z } from 'zod';
+import { Analytics } from './analytics/analytics';
+import type { AppConfig } from './config';
+import type { DialogDeps } from '../dialogs/dialog-deps';
+import { negotiateLocale } from './i18n/negotiate';
+import type { Locale } from './i18n/locales';
+import { createTranslator, type Translator } from './i18n/translator';
+import { loadKnowledge } from './knowledge/loader';
+import type { KnowledgeBase } from './knowledge/knowledge-base';
+import { createLogger, hashId, type Logger } from './logger';
+import { KNOWLEDGE_DIR, LOCALES_DIR, REPO_ROOT } from './paths';
+import { SearchEngine } from './search/search-engine';
+import { checkStorage, closeStorage, createStorage } from './storage';
+import { TitpBot } from './bot/titp-bot';
+import { turnLocale, type Session, type UserProfile } from './bot/turn-state';
+import { jsonError, type HttpRequest, type HttpResponse, type Route } from './http/http-types';
+
+/** Things tests replace: the clock, the store, the telemetry sink, the log destination. */
+export interface AppOverrides {
+  readonly clock?: () => Date;
+  readonly storage?: Storage;
+  readonly telemetry?: BotTelemetryClient;
+  readonly logger?: Logger;
+  /** Load only these UI locales (tests that do not need all 19). */
+  readonly locales?: readonly Locale[];
+}
+
+/** The assembled bot, ready to be served by `src/index.ts` or driven directly by tests. */
+export interface App {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly kb: KnowledgeBase;
+  readonly search: SearchEngine;
+  readonly translator: Translator;
+  readonly storage: Storage;
+  readonly adapter: CloudAdapter;
+  readonly bot: TitpBot;
+  readonly routes: readonly Route[];
+  /** Turns being processed now; shutdown waits for them. */
+  inFlight(): number;
+  /** Waits until no turn is in flight, or the timeout passes; resolves true when drained. */
+  drain(timeoutMs: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const VERSION: string = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The least an activity must carry for the adapter to route it and reply; anything less is a 400. */
+const inboundActivitySchema = z.object({
+  type: z.string().min(1).max(64),
+  channelId: z.string().min(1).max(128),
+  serviceUrl: z.string().url().max(2048),
+  conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
+  from: z.object({ id: z.string().max(512) }).passthrough().optional(),
+  text: z.string().optional(),
+  locale: z.string().max(64).optional(),
+}).passthrough();
+
+/** Collects what the adapter writes into a framework-neutral response. */
+class ResponseCollector implements BotResponse {
+  socket: unknown = undefined;
+  private code = 200;
+  private payload: unknown;
+  private readonly headerValues: Record<string, string> = {};
+  status(code: number) {
+    this.code = code;
+    return this;
+  }
+  header(name: string, value: unknown) {
+    this.headerValues[name] = String(value);
+    return this;
+  }
+  send(body?: unknown) {
+    if (body !== undefined) this.payload = body;
+    return this;
+  }
+  end() {
+    return this;
+  }
+  toHttp(): HttpResponse {
+    return { status: this.code, headers: this.headerValues, body: this.payload };
+  }
+}
+
+/**
+ * Builds the whole bot from a validated config: knowledge, search, translator, storage, adapter, dialogs and
+ * routes. It never listens; `src/index.ts` does, and tests call `routes` or `adapter` directly.
+ */
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const translator = createTranslator(LOCALES_DIR, overrides.locales);
+  const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
+  const search = SearchEngine.build(kb);
+  const storage = overrides.storage ?? (await createStorage(config, logger));
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const telemetry = overrides.telemetry ?? new NullTelemetryClient();
+  const deps: DialogDeps = {
+    kb,
+    search,
+    t: translator,
+    clock: overrides.clock ?? (() => new Date()),
+    analytics: new Analytics(telemetry, config.HASH_SALT),
+    profile: userState.createProperty<UserProfile>('profile'),
+    session: conversationState.createProperty<Session>('session'),
+  };
+  const bot = new TitpBot({ conversationState, userState, deps, maxMessageChars: config.MAX_MESSAGE_CHARS, logger });
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId ?? '',
+      MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+      MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    }),
+  );
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const correlationId = randomUUID();
+    logger.error({ err: error, correlationId, conversation: hashId(context.activity.conversation?.id, config.HASH_SALT) }, 'turn failed');
+    const locale = turnLocale(context) ?? negotiateLocale({ activityLocale: context.activity.locale }).locale;
+    try {
+      await context.sendActivity({ type: 'message', text: translator.t(locale, 'errors.turn'), locale });
+      await conversationState.delete(context);
+      await conversationState.saveChanges(context, true);
+    } catch (sendError) {
+      logger.error({ err: sendError, correlationId }, 'could not apologise or reset the conversation');
+    }
+  };
+
+  let inFlight = 0;
+  const idleWaiters = new Set<() => void>();
+  const startedAt = Date.now();
+
+  const messages: Route = {
+    method: 'POST',
+    path: '/api/messages',
+    async handle(request: HttpRequest): Promise<HttpResponse> {
+      const parsed = inboundActivitySchema.safeParse(request.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return jsonError(400, 'BadActivity', `The activity is invalid at "${issue?.path.join('.') || 'body'}": ${issue?.message ?? 'expected a JSON object'}.`);
+      }
+      inFlight += 1;
+      const response = new ResponseCollector();
+      try {
+        const botRequest: BotRequest = { body: parsed.data as Record<string, unknown>, headers: request.headers, method: request.method };
+        await adapter.process(botRequest, response, async (context) => {
+          const started = performance.now();
+          await bot.run(context);
+          logger.info(
+            {
+              conversation: hashId(context.activity.conversation?.id, config.HASH_SALT),
+              locale: turnLocale(context),
+              type: context.activity.type,
+              ms: Math.round((performance.now() - started) * 10) / 10,
+            },
+            'turn',
+          );
+        });
+      } finally {
+        inFlight -= 1;
+        if (inFlight === 0) for (const wake of idleWaiters) wake();
+      }
+      return response.toHttp();
+    },
+  };
+
+  const health: Route = {
+    method: 'GET',
+    path: '/healthz',
+    async handle(): Promise<HttpResponse> {
+      const storageOk = await checkStorage(storage);
+      return {
+        status: storageOk ? 200 : 503,
+        body: {
+          status: storageOk ? 'ok' : 'degraded',
+          version: VERSION,
+          locales: translator.locales,
+          knowledgeLocales: kb.locales(),
+          storage: storageOk ? 'ok' : 'unavailable',
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        },
+      };
+    },
+  };
+
+  return {
+    config,
+    logger,
+    kb,
+    search,
+    translator,
+    storage,
+    adapter,
+    bot,
+    routes: [messages, health],
+    inFlight: () => inFlight,
+    drain(timeoutMs) {
+      if (inFlight === 0) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          idleWaiters.delete(wake);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          idleWaiters.delete(wake);
+          resolve(false);
+        }, timeoutMs);
+        idleWaiters.add(wake);
+      });
+    },
+    async close() {
+      telemetry.flush();
+      await closeStorage(storage);
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import restify, { type Request, type Response } from 'restify';
+import { createApp, type App } from './app';
+import { loadConfig, type AppConfig } from './config';
+import { ConfigError, KnowledgeLoadError, LocaleLoadError } from './errors';
+import type { Route } from './http/http-types';
+
+/** Largest request body accepted; anything bigger gets 413 before it reaches the bot. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+function toRestifyHandler(route: Route) {
+  return async (req: Request, res: Response) => {
+    const query = Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
+    try {
+      const reply = await route.handle({
+        method: req.method ?? route.method,
+        path: req.path(),
+        headers: req.headers,
+        params: (req.params ?? {}) as Record<string, string>,
+        query,
+        body: req.body,
+      });
+      for (const [name, value] of Object.entries(reply.headers ?? {})) res.header(name, value);
+      if (reply.body === undefined) {
+        res.status(reply.status);
+        res.end();
+      } else if (Buffer.isBuffer(reply.body) || typeof reply.body === 'string') {
+        res.writeHead(reply.status);
+        res.end(reply.body);
+      } else {
+        res.send(reply.status, reply.body);
+      }
+    } catch (error) {
+      req.log?.error?.(error);
+      if (!res.headersSent) res.send(500, { error: { code: 'InternalError', message: 'The server could not handle this request.' } });
+    }
+  };
+}
+
+/** Builds the restify server for an app. The only place that knows restify. */
+export function createServer(app: App): restify.Server {
+  const server = restify.createServer({ name: 'titp-guide-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+  for (const route of app.routes) {
+    const method = route.method === 'DELETE' ? 'del' : (route.method.toLowerCase() as 'get' | 'post' | 'put');
+    server[method](route.path, toRestifyHandler(route));
+  }
+  return server;
+}
+
+/** Starts listening; resolves with the bound port (0 in config means an ephemeral port, for tests). */
+export async function listen(server: restify.Server, port: number, host?: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as { port: number };
+  return address.port;
+}
+
+/**
+ * Stops accepting requests, lets turns in flight finish, then closes storage and exits 0, all within the configured
+ * timeout (10 s by default).
+ */
+function installShutdown(server: restify.Server, app: App, config: AppConfig): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal, inFlight: app.inFlight() }, 'shutting down');
+    const hardStop = setTimeout(() => {
+      app.logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    hardStop.unref();
+    server.server.close();
+    server.server.closeIdleConnections?.();
+    const drained = await app.drain(config.SHUTDOWN_TIMEOUT_MS - 500);
+    await app.close();
+    app.logger.info({ drained }, 'stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let app: App;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    if (error instanceof KnowledgeLoadError || error instanceof LocaleLoadError || (error as Error).name === 'StorageUnavailableError') {
+      console.error((error as Error).message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const server = createServer(app);
+  const port = await listen(server, config.PORT);
+  installShutdown(server, app, config);
+  app.logger.info({ port, localMode: config.localMode, locales: app.translator.locales.length }, `TITP guide bot listening on http://localhost:${port}`);
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,207 @@
+import { SOURCE_LOCALE, type Locale } from '../i18n/locales';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { KnowledgeEntry } from '../knowledge/schema';
+import { gramsOf } from './grams';
+import { NgramIndex, type IndexDoc, type IndexUnit } from './ngram-index';
+import { normalize, segment } from './normalize';
+import { rerank, type QueryToken } from './rerank';
+import { conceptRewriter, isConceptToken, type ConceptRewriter } from './synonyms';
+import { SEARCH_THRESHOLDS, type SearchThresholds } from './thresholds';
+
+/** `answer`: one confident entry. `clarify`: a few close candidates to choose from. `none`: out of scope. */
+export type SearchOutcome = 'answer' | 'clarify' | 'none';
+
+/** What a search found. The bot shows the entry (or candidates) in the user's own locale, whichever matched. */
+export interface SearchResult {
+  readonly outcome: SearchOutcome;
+  /** The entry to answer with; set only for `answer`. */
+  readonly id: string | null;
+  /** Best first, at most 3: the choices for `clarify`, the answer and close runners-up for `answer`, none for `none`. */
+  readonly candidates: string[];
+  /** How well the best entry matches, in [0, 1]; for `none` it is the (too low) best score. */
+  readonly confidence: number;
+  /** The locale whose entry matched best (English when a Vietnamese user typed English); null for `none`. */
+  readonly matchedLocale: Locale | null;
+}
+
+/** Options for {@link SearchEngine.build}. */
+export interface SearchEngineOptions {
+  /** Replaces the tuned thresholds; for tests and tuning. */
+  readonly thresholds?: SearchThresholds;
+}
+
+/** The short fields say what an entry is about; the answer also mentions much else, so it counts for less. */
+const FIELD_WEIGHTS = { title: 1, question: 1, keyword: Number(process.env.KW ?? 0.9), answer: Number(process.env.ANS ?? 0.3) } as const;
+/** Candidates taken from each locale's index before deciding. */
+const CANDIDATES_PER_LOCALE = 5;
+const MAX_CANDIDATES = 3;
+
+interface LocaleIndex {
+  readonly ids: readonly string[];
+  readonly index: NgramIndex;
+  /** Analysed title, questions and keywords per document, for fuzzy reranking. */
+  readonly shortFields: readonly (readonly string[])[];
+}
+
+interface AnalysedQuery {
+  readonly text: string;
+  readonly grams: ReadonlySet<string>;
+}
+
+interface Candidate {
+  readonly id: string;
+  readonly score: number;
+  readonly locale: Locale;
+}
+
+/**
+ * Finds the knowledge entry a user's message is about, in any of the bot's languages. Every locale's entries are
+ * indexed, so a message in another language than the user's (a Vietnamese user typing English) still finds its
+ * entry; the id is returned and the bot shows that entry in the user's locale. Pure and synchronous: no I/O after
+ * {@link SearchEngine.build}, no bot framework types.
+ */
+export class SearchEngine {
+  private readonly indexes = new Map<Locale, LocaleIndex>();
+  private readonly rewriters = new Map<Locale, ConceptRewriter>();
+
+  private constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly thresholds: SearchThresholds,
+  ) {}
+
+  /** Indexes every locale of the knowledge base (well under a second for all 19). */
+  static build(kb: KnowledgeBase, options: SearchEngineOptions = {}): SearchEngine {
+    const engine = new SearchEngine(kb, options.thresholds ?? SEARCH_THRESHOLDS);
+    for (const locale of kb.locales()) {
+      const entries = kb.entriesIn(locale);
+      if (entries.length) engine.indexes.set(locale, engine.indexLocale(locale, entries));
+    }
+    return engine;
+  }
+
+  /**
+   * Searches the user's locale first. When that finds nothing confident, every other locale is searched too
+   * (users mix languages, and a locale may not be translated yet) and the best match across all of them wins.
+   */
+  search(text: string, locale: Locale): SearchResult {
+    const query = this.queryAnalyser(text, locale);
+    const own = this.searchLocale(locale, query);
+    const ownResult = this.decide(own);
+    if (ownResult.outcome === 'answer') return ownResult;
+    const all = [...own];
+    for (const other of this.indexes.keys()) if (other !== locale) all.push(...this.searchLocale(other, query));
+    return this.decide(bestPerId(all));
+  }
+
+  private indexLocale(locale: Locale, entries: readonly KnowledgeEntry[]): LocaleIndex {
+    const rewrite = this.rewriter(locale);
+    const analyse = (text: string) => rewrite(normalize(text, locale));
+    const docs: IndexDoc[] = [];
+    const shortFields: string[][] = [];
+    for (const entry of entries) {
+      const short = [
+        { text: analyse(entry.title), weight: FIELD_WEIGHTS.title },
+        ...entry.questions.map((q) => ({ text: analyse(q), weight: FIELD_WEIGHTS.question })),
+        ...[...entry.keywords, ...(entry.sector?.examples ?? [])].map((k) => ({ text: analyse(k), weight: FIELD_WEIGHTS.keyword })),
+      ];
+      const units: IndexUnit[] = short.map(({ text, weight }) => ({ weight, grams: gramsOf(text) }));
+      const fieldWeights = new Map<string, number>();
+      for (const gram of gramsOf(analyse([entry.answer, ...sectorText(entry)].join('\n')))) fieldWeights.set(gram, FIELD_WEIGHTS.answer);
+      for (const unit of units) for (const gram of unit.grams) fieldWeights.set(gram, Math.max(unit.weight, fieldWeights.get(gram) ?? 0));
+      docs.push({ units, fieldWeights });
+      shortFields.push(short.map((f) => f.text));
+    }
+    return { ids: entries.map((e) => e.id), index: NgramIndex.build(docs), shortFields };
+  }
+
+  /** Synonyms of a locale plus English ones, which users of every locale mix in. */
+  private rewriter(locale: Locale): ConceptRewriter {
+    let rewrite = this.rewriters.get(locale);
+    if (!rewrite) {
+      const files = locale === SOURCE_LOCALE ? [this.kb.synonyms(locale)] : [this.kb.synonyms(locale), this.kb.synonyms(SOURCE_LOCALE)];
+      rewrite = conceptRewriter(files, (variant) => normalize(variant, locale));
+      this.rewriters.set(locale, rewrite);
+    }
+    return rewrite;
+  }
+
+  /**
+   * The query as each locale's index needs it: normalised by that locale's rules (Chinese folds Traditional, Uzbek
+   * transliterates Cyrillic), with the user's synonyms applied. Locales that normalise alike share the work.
+   */
+  private queryAnalyser(text: string, userLocale: Locale): (target: Locale) => AnalysedQuery {
+    const rewrite = this.rewriter(userLocale);
+    const byNormalised = new Map<string, AnalysedQuery>();
+    return (target) => {
+      const normalised = normalize(text, target);
+      let query = byNormalised.get(normalised);
+      if (!query) {
+        const analysed = rewrite(normalised);
+        query = { text: analysed, grams: gramsOf(analysed) };
+        byNormalised.set(normalised, query);
+      }
+      return query;
+    };
+  }
+
+  private searchLocale(locale: Locale, analyse: (target: Locale) => AnalysedQuery): Candidate[] {
+    const target = this.indexes.get(locale);
+    if (!target) return [];
+    const query = analyse(locale);
+    const hits = target.index.search(query.grams, CANDIDATES_PER_LOCALE);
+    const [first, second] = hits;
+    const close = first && second && first.score >= this.thresholds.none && first.score - second.score <= this.thresholds.rerankGap;
+    const scores = close
+      ? rerank(
+          queryTokens(query.text, locale, target.index),
+          hits.map((h) => ({ score: h.score, fields: target.shortFields[h.doc]! })),
+          this.thresholds.rerankInfluence,
+        )
+      : hits.map((h) => h.score);
+    return hits.map((h, i) => ({ id: target.ids[h.doc]!, score: scores[i]!, locale })).sort((a, b) => b.score - a.score);
+  }
+
+  private decide(ranked: readonly Candidate[]): SearchResult {
+    const t = this.thresholds;
+    const [first, second] = ranked;
+    if (!first || first.score < t.none) {
+      return { outcome: 'none', id: null, candidates: [], confidence: round(first?.score ?? 0), matchedLocale: null };
+    }
+    const plausible = ranked.filter((c) => c.score >= t.none);
+    const close = plausible.filter((c) => c.score >= first.score * t.clarifyShare);
+    const confidence = round(first.score);
+    if (first.score >= t.answer && first.score - (second?.score ?? 0) >= t.margin) {
+      return { outcome: 'answer', id: first.id, candidates: ids(close), confidence, matchedLocale: first.locale };
+    }
+    return { outcome: 'clarify', id: null, candidates: ids(close.length > 1 ? close : plausible.slice(0, 2)), confidence, matchedLocale: first.locale };
+  }
+}
+
+/** The words of an analysed query, each weighted by the rarity of its grams, for fuzzy reranking. */
+function queryTokens(analysed: string, locale: Locale, index: NgramIndex): QueryToken[] {
+  const words = new Set(analysed.split(' ').flatMap((piece) => (isConceptToken(piece) ? [piece] : segment(piece, locale))));
+  return [...words].map((text) => {
+    const grams = [...gramsOf(text)];
+    return { text, weight: grams.reduce((sum, g) => sum + index.weight(g), 0) / Math.max(1, grams.length) };
+  });
+}
+
+function sectorText(entry: KnowledgeEntry): string[] {
+  const s = entry.sector;
+  return s ? [s.work, s.share, s.stages, s.nextPath, s.japanese, s.genderNote ?? ''] : [];
+}
+
+/** One candidate per entry id (the best of its locales), best first. */
+function bestPerId(candidates: readonly Candidate[]): Candidate[] {
+  const best = new Map<string, Candidate>();
+  for (const c of candidates) if (c.score > (best.get(c.id)?.score ?? -1)) best.set(c.id, c);
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+function ids(candidates: readonly Candidate[]): string[] {
+  return candidates.slice(0, MAX_CANDIDATES).map((c) => c.id);
+}
+
+function round(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+}

@@ -1,0 +1,28 @@
+/** The numbers that turn scores into outcomes. Scores and confidences lie in [0, 1]. */
+export interface SearchThresholds {
+  /** Below this best score the question is out of scope: outcome `none`. */
+  readonly none: number;
+  /** From this best score, and at least `margin` ahead of the runner-up, the bot answers. */
+  readonly answer: number;
+  /** How far ahead of the runner-up the best must be to answer instead of asking "did you mean …?". */
+  readonly margin: number;
+  /** Candidates offered for clarification score at least this share of the best one. */
+  readonly clarifyShare: number;
+  /** Fuzzy reranking runs only when the top two scores are within this gap (it is the slow part). */
+  readonly rerankGap: number;
+  /** The most a poor fuzzy match can take off a candidate's score, as a share of it. */
+  readonly rerankInfluence: number;
+}
+
+/**
+ * Tuned on `test/fixtures/eval/*.jsonl` with `npm run eval`. One object, so tuning is one diff and every
+ * caller (bot, CLI, eval) decides the same way.
+ */
+export const SEARCH_THRESHOLDS: SearchThresholds = {
+  none: 0.3,
+  answer: 0.45,
+  margin: 0.06,
+  clarifyShare: 0.8,
+  rerankGap: 0.1,
+  rerankInfluence: 0.5,
+};
