@@ -2,7 +2,7 @@ import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { MenuTarget } from '../src/cards/actions';
 import { ENGLISH_LANGUAGE_NAMES } from '../src/i18n/countries';
-import { ENDONYMS, isRtl, SOURCE_LOCALE, SUPPORTED_LOCALES, type Locale } from '../src/i18n/locales';
+import { ENDONYMS, isLocale, isRtl, SOURCE_LOCALE, SUPPORTED_LOCALES, type Locale } from '../src/i18n/locales';
 import { foldForMatch } from '../src/i18n/match';
 import type { Translator } from '../src/i18n/translator';
 import { composeAnswer, composeReply } from '../src/replies/compose';
@@ -89,6 +89,9 @@ export class RootDialog extends ComponentDialog {
     if (activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate) {
       await this.welcome(dc);
       return Dialog.EndOfTurn;
+    }
+    if (activity.type === ActivityTypes.Event && activity.name === 'setLocale' && isLocale(activity.value)) {
+      return this.switchLanguage(dc, activity.value);
     }
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const submit = turnSubmit(dc.context);

@@ -27,8 +27,11 @@ import { KNOWLEDGE_DIR, LOCALES_DIR, REPO_ROOT } from './paths';
 import { SearchEngine } from './search/search-engine';
 import { checkStorage, closeStorage, createStorage } from './storage';
 import { TitpBot } from './bot/titp-bot';
+import { RateLimiter } from './bot/rate-limiter';
 import { turnLocale, type Session, type UserProfile } from './bot/turn-state';
 import { jsonError, type HttpRequest, type HttpResponse, type Route } from './http/http-types';
+import { LocalDirectLine } from './channels/local-direct-line';
+import { webChatRoutes } from './channels/webchat-page';
 
 /** Things tests replace: the clock, the store, the telemetry sink, the log destination. */
 export interface AppOverrides {
@@ -36,6 +39,8 @@ export interface AppOverrides {
   readonly storage?: Storage;
   readonly telemetry?: BotTelemetryClient;
   readonly logger?: Logger;
+  /** Replaces the search engine (tests that need a failing or fixed search). */
+  readonly search?: DialogDeps['search'];
   /** Load only these UI locales (tests that do not need all 19). */
   readonly locales?: readonly Locale[];
 }
@@ -112,14 +117,21 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const telemetry = overrides.telemetry ?? new NullTelemetryClient();
   const deps: DialogDeps = {
     kb,
-    search,
+    search: overrides.search ?? search,
     t: translator,
     clock: overrides.clock ?? (() => new Date()),
     analytics: new Analytics(telemetry, config.HASH_SALT),
     profile: userState.createProperty<UserProfile>('profile'),
     session: conversationState.createProperty<Session>('session'),
   };
-  const bot = new TitpBot({ conversationState, userState, deps, maxMessageChars: config.MAX_MESSAGE_CHARS, logger });
+  const bot = new TitpBot({
+    conversationState,
+    userState,
+    deps,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    logger,
+    rateLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
+  });
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -128,7 +140,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     }),
   );
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  const onTurnError = async (context: TurnContext, error: Error) => {
     const correlationId = randomUUID();
     logger.error({ err: error, correlationId, conversation: hashId(context.activity.conversation?.id, config.HASH_SALT) }, 'turn failed');
     const locale = turnLocale(context) ?? negotiateLocale({ activityLocale: context.activity.locale }).locale;
@@ -140,10 +152,42 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       logger.error({ err: sendError, correlationId }, 'could not apologise or reset the conversation');
     }
   };
+  adapter.onTurnError = onTurnError;
 
   let inFlight = 0;
   const idleWaiters = new Set<() => void>();
   const startedAt = Date.now();
+
+  const runTurn = async (context: TurnContext): Promise<void> => {
+    const started = performance.now();
+    let ok = false;
+    try {
+      await bot.run(context);
+      ok = true;
+    } finally {
+      logger.info(
+        {
+          conversation: hashId(context.activity.conversation?.id, config.HASH_SALT),
+          locale: turnLocale(context),
+          type: context.activity.type,
+          channel: context.activity.channelId,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          ok,
+        },
+        'turn',
+      );
+    }
+  };
+
+  const tracked = async <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) for (const wake of idleWaiters) wake();
+    }
+  };
 
   const messages: Route = {
     method: 'POST',
@@ -154,30 +198,17 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         const issue = parsed.error.issues[0];
         return jsonError(400, 'BadActivity', `The activity is invalid at "${issue?.path.join('.') || 'body'}": ${issue?.message ?? 'expected a JSON object'}.`);
       }
-      inFlight += 1;
       const response = new ResponseCollector();
-      try {
-        const botRequest: BotRequest = { body: parsed.data as Record<string, unknown>, headers: request.headers, method: request.method };
-        await adapter.process(botRequest, response, async (context) => {
-          const started = performance.now();
-          await bot.run(context);
-          logger.info(
-            {
-              conversation: hashId(context.activity.conversation?.id, config.HASH_SALT),
-              locale: turnLocale(context),
-              type: context.activity.type,
-              ms: Math.round((performance.now() - started) * 10) / 10,
-            },
-            'turn',
-          );
-        });
-      } finally {
-        inFlight -= 1;
-        if (inFlight === 0) for (const wake of idleWaiters) wake();
-      }
+      const botRequest: BotRequest = { body: parsed.data as Record<string, unknown>, headers: request.headers, method: request.method };
+      await tracked(() => adapter.process(botRequest, response, runTurn));
       return response.toHttp();
     },
   };
+
+  const localConnection = config.LOCAL_WEBCHAT;
+  const localDirectLine = localConnection
+    ? new LocalDirectLine({ runTurn: (context) => tracked(() => runTurn(context)), onTurnError })
+    : undefined;
 
   const health: Route = {
     method: 'GET',
@@ -207,7 +238,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     storage,
     adapter,
     bot,
-    routes: [messages, health],
+    routes: [messages, health, ...webChatRoutes({ config, translator, localConnection }), ...(localDirectLine?.routes() ?? [])],
     inFlight: () => inFlight,
     drain(timeoutMs) {
       if (inFlight === 0) return Promise.resolve(true);

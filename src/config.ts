@@ -4,14 +4,6 @@ import { SUPPORTED_LOCALES } from './i18n/locales';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const bool = (fallback: boolean) =>
-  z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-      .optional()
-      .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1')),
-  );
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess(
     emptyToUndefined,

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import restify, { type Request, type Response } from 'restify';
 import { createApp, type App } from './app';
 import { loadConfig, type AppConfig } from './config';
 import { ConfigError, KnowledgeLoadError, LocaleLoadError } from './errors';
 import type { Route } from './http/http-types';
+import { REPO_ROOT } from './paths';
 
 /** Largest request body accepted; anything bigger gets 413 before it reaches the bot. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -85,6 +88,8 @@ function installShutdown(server: restify.Server, app: App, config: AppConfig): v
 }
 
 async function main(): Promise<void> {
+  const envFile = join(REPO_ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   let config: AppConfig;
   try {
     config = loadConfig(process.env);

@@ -161,6 +161,7 @@ const STYLE = `
   .meta, .note, .empty { color: #555; }
   table { border-collapse: collapse; margin: .8rem 0; font-variant-numeric: tabular-nums; }
   th, td { padding: .3rem .6rem; border-bottom: 1px solid #e4e4e4; text-align: right; } th:first-child, thead th { text-align: left; }
+  th[scope="row"] { white-space: nowrap; } thead th { font-size: .85rem; vertical-align: bottom; }
   svg.chart { max-width: 100%; height: auto; font-size: 13px; } svg.chart text { dominant-baseline: middle; fill: #1b1b1b; }
   ol { padding-left: 1.4rem; } li { margin: .15rem 0; } .count { display: inline-block; min-width: 2.5rem; color: #555; font-variant-numeric: tabular-nums; }
 `;
@@ -183,8 +184,10 @@ export function renderHtmlReport(report: AnalyticsReport): string {
     outcomesChart(report.locales),
     localeTable(report.locales),
     '<h2>Most helpful entries</h2>',
+    '<p class="note">Ranked by 👍 minus 👎; entries with at least one 👍.</p>',
     helpfulnessChart('most-helpful-chart', 'Most helpful entries', mostHelpful(report.entries)),
     '<h2>Least helpful entries</h2>',
+    '<p class="note">Ranked by 👎 minus 👍; entries with at least one 👎. Review these answers first.</p>',
     helpfulnessChart('least-helpful-chart', 'Least helpful entries', leastHelpful(report.entries)),
     '<h2>Top unanswered questions</h2>',
     '<p class="note">Questions the bot found no answer for, by how often they were asked. Add or extend knowledge entries for these.</p>',

@@ -7,8 +7,12 @@ import type { Logger } from '../logger';
 import type { DialogDeps } from '../../dialogs/dialog-deps';
 import { RootDialog, ROOT_DIALOG_ID } from '../../dialogs/root-dialog';
 import { stripMentions } from './channel';
+import type { RateLimiter } from './rate-limiter';
 import { setTurnLocale, setTurnSubmit, turnLocale, type Session } from './turn-state';
 import { sendText } from './send-reply';
+
+/** Channels that show a typing indicator while the bot works on an answer. */
+const TYPING_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'directline', 'msteams', 'emulator']);
 
 /** Bump when the shape of saved dialog state changes; older state then restarts the dialog instead of crashing. */
 export const DIALOG_STATE_VERSION = 1;
@@ -20,6 +24,8 @@ export interface BotOptions {
   readonly deps: DialogDeps;
   readonly maxMessageChars: number;
   readonly logger: Logger;
+  /** Per-conversation message limit; omitted means unlimited (tests). */
+  readonly rateLimiter?: RateLimiter;
 }
 
 function matchTypedChoice(text: string, choices: Session['lastChoices']): SubmitValue | undefined {
@@ -53,6 +59,10 @@ export class TitpBot extends ActivityHandler {
       if (humans.length > 0) await this.runDialogs(context);
       await next();
     });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'setLocale') await this.runDialogs(context);
+      await next();
+    });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.runDialogs(context);
       await next();
@@ -64,6 +74,13 @@ export class TitpBot extends ActivityHandler {
     const profile = await this.options.deps.profile.get(context, {});
     const { locale } = negotiateLocale({ saved: profile.locale, activityLocale: context.activity.locale, text: context.activity.text });
     setTurnLocale(context, locale);
+    if (context.activity.type === ActivityTypes.Message && this.options.rateLimiter) {
+      const decision = this.options.rateLimiter.check(context.activity.conversation?.id ?? '');
+      if (decision !== 'allow') {
+        if (decision === 'warn') await sendText(context, this.options.deps.t.t(locale, 'errors.slowDown'), locale);
+        return;
+      }
+    }
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
     await this.options.userState.saveChanges(context, false);
@@ -79,6 +96,7 @@ export class TitpBot extends ActivityHandler {
       return;
     }
     activity.text = text;
+    if (TYPING_CHANNELS.has(activity.channelId)) await context.sendActivity({ type: ActivityTypes.Typing });
     const session = await this.options.deps.session.get(context, {});
     let submit: SubmitValue | undefined;
     if (activity.value !== undefined && activity.value !== null) {

@@ -7,9 +7,19 @@ import { SOURCE_LOCALE, SUPPORTED_LOCALES, isRtl, type Locale } from './locales'
 
 /** A UI string file: nested objects whose leaves are strings or lists of strings. */
 type Tree = { [key: string]: string | string[] | Tree };
-const treeSchema: z.ZodType<Tree> = z.lazy(() =>
-  z.record(z.string(), z.union([z.string(), z.array(z.string()), treeSchema])),
-);
+const leafSchema = z.union([z.string(), z.array(z.string())]);
+
+/** Lists every value that is neither a string, a list of strings, nor a nested object, by its dotted key. */
+function treeIssues(node: unknown, path: string[] = []): string[] {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) {
+    return [`${path.join('.') || '(root)'}: expected an object of strings`];
+  }
+  return Object.entries(node).flatMap(([key, value]) => {
+    const here = [...path, key];
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return treeIssues(value, here);
+    return leafSchema.safeParse(value).success ? [] : [`${here.join('.')}: expected a string or a list of strings`];
+  });
+}
 
 /** Variables interpolated into a UI string. */
 export type Vars = Readonly<Record<string, string | number>>;
@@ -57,11 +67,9 @@ export function readLocaleFile(dir: string, locale: Locale): Tree {
   } catch (error) {
     throw new LocaleLoadError(file, [`not valid JSON: ${(error as Error).message}`]);
   }
-  const parsed = treeSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new LocaleLoadError(file, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  return parsed.data;
+  const issues = treeIssues(raw);
+  if (issues.length) throw new LocaleLoadError(file, issues);
+  return raw as Tree;
 }
 
 /**

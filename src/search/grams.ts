@@ -1,24 +1,35 @@
+import type { Locale } from '../i18n/locales';
 import { HAN_KANA, SOUTHEAST_ASIAN, UNSPACED } from './scripts';
 import { CONCEPT_MARK, isConceptToken } from './synonyms';
 
-/** The grams of a piece of text; a set, since repeating a word does not make it matter more. */
-export type Grams = ReadonlySet<string>;
+/** The grams of a piece of text in order, repeats included (the index counts each once per field). */
+export type Grams = readonly string[];
 
 /**
  * How much a concept token weighs against one character n-gram. A concept stands for a whole word or phrase,
  * which would otherwise have contributed several n-grams.
  */
-export const CONCEPT_WEIGHT = Number(process.env.CW ?? 3);
+export const CONCEPT_WEIGHT = 5;
+
+/**
+ * Locales written in single syllables separated by spaces (Vietnamese): most words are two syllables, so the
+ * pairs carry the meaning (thời tiết "weather" is not thời gian "time" plus tiết "period").
+ */
+const SYLLABIC: ReadonlySet<Locale> = new Set<Locale>(['vi']);
 
 const TOKEN = new RegExp(`${CONCEPT_MARK}[a-z0-9-]+|[\\p{L}\\p{N}\\p{M}']+`, 'gu');
 const RUN = new RegExp(`([${HAN_KANA}]+)|([${SOUTHEAST_ASIAN}]+)|([^${UNSPACED}]+)`, 'gu');
 
-function addNgrams(out: Set<string>, chars: readonly string[], n: number): void {
-  if (chars.length <= n) {
-    out.add(chars.join(''));
-    return;
-  }
-  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+const SURROGATE = /[\uD800-\uDFFF]/u;
+const HAS_UNSPACED = new RegExp(`[${UNSPACED}]`, 'u');
+
+function addNgrams(out: string[], run: string, n: number): void {
+  if (SURROGATE.test(run)) {
+    const chars = Array.from(run);
+    if (chars.length <= n) out.push(run);
+    else for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+  } else if (run.length <= n) out.push(run);
+  else for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
 }
 
 /**
@@ -28,19 +39,32 @@ function addNgrams(out: Set<string>, chars: readonly string[], n: number): void 
  * - spaced scripts: trigrams of each word padded with spaces (" visa " → " vi", "vis", "isa", "sa ");
  * - Chinese characters and kana: bigrams across the run (注销账号 → 注销, 销账, 账号);
  * - Thai, Lao, Khmer, Burmese: trigrams across the run;
+ * - Vietnamese: also each pair of adjacent syllables ("thoi tiet");
  * - concept tokens: kept whole.
  */
-export function gramsOf(analysedText: string): Set<string> {
-  const out = new Set<string>();
-  for (const [token] of analysedText.matchAll(TOKEN)) {
+export function gramsOf(analysedText: string, locale: Locale): string[] {
+  const out: string[] = [];
+  const pairs = SYLLABIC.has(locale);
+  let previous = '';
+  let previousEnd = -1;
+  for (const { 0: token, index } of analysedText.matchAll(TOKEN)) {
     if (isConceptToken(token)) {
-      out.add(token);
+      out.push(token);
+      previous = '';
       continue;
     }
-    for (const [, hanKana, southeastAsian, spaced] of token.replaceAll("'", '').matchAll(RUN)) {
-      if (hanKana) addNgrams(out, Array.from(hanKana), 2);
-      else if (southeastAsian) addNgrams(out, Array.from(southeastAsian), 3);
-      else if (spaced) { addNgrams(out, Array.from(` ${spaced} `), 3); if (process.env.WORDG) out.add(` ${spaced} `); }
+    if (pairs && previous && index === previousEnd + 1 && analysedText[previousEnd] === ' ') out.push(`${previous} ${token}`);
+    previous = token;
+    previousEnd = index + token.length;
+    const word = token.includes("'") ? token.replaceAll("'", '') : token;
+    if (!HAS_UNSPACED.test(word)) {
+      addNgrams(out, ` ${word} `, 3);
+      continue;
+    }
+    for (const [, hanKana, southeastAsian, spaced] of word.matchAll(RUN)) {
+      if (hanKana) addNgrams(out, hanKana, 2);
+      else if (southeastAsian) addNgrams(out, southeastAsian, 3);
+      else if (spaced) addNgrams(out, ` ${spaced} `, 3);
     }
   }
   return out;

@@ -6,7 +6,8 @@ import { uzbekToLatin } from './transliteration';
 const APOSTROPHES = /[\u2018\u2019\u201B\u02B9\u02BB\u02BC\u02BD\u0060\u2032]/gu;
 /** Accents on Latin letters only: the same marks on Cyrillic (й → и) or elsewhere change the word. */
 const LATIN_MARKS = /(\p{Script=Latin})[\u0300-\u036F]+/gu;
-const NON_ASCII = /[^\u0000-\u007F]/u;
+/** Precomposed accented Latin letters and combining marks: only text holding one needs accent folding. */
+const ACCENTED_LATIN = /[\u00C0-\u024F\u0300-\u036F\u1E00-\u1EFF]/u;
 const HAN = /\p{Script=Han}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const SPACE_RUNS = /\s+/gu;
@@ -20,7 +21,7 @@ let traditionalToSimplified: ((text: string) => string) | undefined;
 const segmenters = new Map<Locale, Intl.Segmenter>();
 
 function foldLatin(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
+  if (!ACCENTED_LATIN.test(text)) return text;
   return text.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC').replaceAll('đ', 'd');
 }
 

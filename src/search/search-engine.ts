@@ -2,7 +2,7 @@ import { SOURCE_LOCALE, type Locale } from '../i18n/locales';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import { gramsOf } from './grams';
-import { NgramIndex, type IndexDoc, type IndexUnit } from './ngram-index';
+import { NgramIndex, type IndexDoc } from './ngram-index';
 import { normalize, segment } from './normalize';
 import { rerank, type QueryToken } from './rerank';
 import { conceptRewriter, isConceptToken, type ConceptRewriter } from './synonyms';
@@ -31,7 +31,7 @@ export interface SearchEngineOptions {
 }
 
 /** The short fields say what an entry is about; the answer also mentions much else, so it counts for less. */
-const FIELD_WEIGHTS = { title: 1, question: 1, keyword: Number(process.env.KW ?? 0.9), answer: Number(process.env.ANS ?? 0.3) } as const;
+const FIELD_WEIGHTS = { title: 1, question: 1, keyword: Number(process.env.KW ?? 0.7), answer: Number(process.env.ANS ?? 0.3) } as const;
 /** Candidates taken from each locale's index before deciding. */
 const CANDIDATES_PER_LOCALE = 5;
 const MAX_CANDIDATES = 3;
@@ -45,7 +45,7 @@ interface LocaleIndex {
 
 interface AnalysedQuery {
   readonly text: string;
-  readonly grams: ReadonlySet<string>;
+  readonly grams: readonly string[];
 }
 
 interface Candidate {
@@ -96,22 +96,23 @@ export class SearchEngine {
   private indexLocale(locale: Locale, entries: readonly KnowledgeEntry[]): LocaleIndex {
     const rewrite = this.rewriter(locale);
     const analyse = (text: string) => rewrite(normalize(text, locale));
-    const docs: IndexDoc[] = [];
     const shortFields: string[][] = [];
-    for (const entry of entries) {
-      const short = [
-        { text: analyse(entry.title), weight: FIELD_WEIGHTS.title },
-        ...entry.questions.map((q) => ({ text: analyse(q), weight: FIELD_WEIGHTS.question })),
-        ...[...entry.keywords, ...(entry.sector?.examples ?? [])].map((k) => ({ text: analyse(k), weight: FIELD_WEIGHTS.keyword })),
-      ];
-      const units: IndexUnit[] = short.map(({ text, weight }) => ({ weight, grams: gramsOf(text) }));
-      const fieldWeights = new Map<string, number>();
-      for (const gram of gramsOf(analyse([entry.answer, ...sectorText(entry)].join('\n')))) fieldWeights.set(gram, FIELD_WEIGHTS.answer);
-      for (const unit of units) for (const gram of unit.grams) fieldWeights.set(gram, Math.max(unit.weight, fieldWeights.get(gram) ?? 0));
-      docs.push({ units, fieldWeights });
-      shortFields.push(short.map((f) => f.text));
+    function* docs(): Generator<IndexDoc> {
+      for (const entry of entries) {
+        const short = [
+          { text: analyse(entry.title), weight: FIELD_WEIGHTS.title },
+          ...entry.questions.map((q) => ({ text: analyse(q), weight: FIELD_WEIGHTS.question })),
+          ...[...entry.keywords, ...(entry.sector?.examples ?? [])].map((k) => ({ text: analyse(k), weight: FIELD_WEIGHTS.keyword })),
+        ];
+        shortFields.push(short.map((f) => f.text));
+        yield {
+          units: short.map(({ text, weight }) => ({ weight, grams: gramsOf(text, locale) })),
+          body: { weight: FIELD_WEIGHTS.answer, grams: gramsOf(analyse([entry.answer, ...sectorText(entry)].join('\n')), locale) },
+        };
+      }
     }
-    return { ids: entries.map((e) => e.id), index: NgramIndex.build(docs), shortFields };
+    const index = NgramIndex.build(docs());
+    return { ids: entries.map((e) => e.id), index, shortFields };
   }
 
   /** Synonyms of a locale plus English ones, which users of every locale mix in. */
@@ -131,16 +132,15 @@ export class SearchEngine {
    */
   private queryAnalyser(text: string, userLocale: Locale): (target: Locale) => AnalysedQuery {
     const rewrite = this.rewriter(userLocale);
-    const byNormalised = new Map<string, AnalysedQuery>();
+    const rewritten = new Map<string, string>();
     return (target) => {
       const normalised = normalize(text, target);
-      let query = byNormalised.get(normalised);
-      if (!query) {
-        const analysed = rewrite(normalised);
-        query = { text: analysed, grams: gramsOf(analysed) };
-        byNormalised.set(normalised, query);
+      let analysed = rewritten.get(normalised);
+      if (analysed === undefined) {
+        analysed = rewrite(normalised);
+        rewritten.set(normalised, analysed);
       }
-      return query;
+      return { text: analysed, grams: gramsOf(analysed, target) };
     };
   }
 
@@ -181,7 +181,7 @@ export class SearchEngine {
 function queryTokens(analysed: string, locale: Locale, index: NgramIndex): QueryToken[] {
   const words = new Set(analysed.split(' ').flatMap((piece) => (isConceptToken(piece) ? [piece] : segment(piece, locale))));
   return [...words].map((text) => {
-    const grams = [...gramsOf(text)];
+    const grams = gramsOf(text, locale);
     return { text, weight: grams.reduce((sum, g) => sum + index.weight(g), 0) / Math.max(1, grams.length) };
   });
 }

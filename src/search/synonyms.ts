@@ -12,15 +12,28 @@ export function isConceptToken(token: string): boolean {
   return token.startsWith(CONCEPT_MARK);
 }
 
+/**
+ * Concepts that say nothing about the topic (greetings, thanks). Their variants are dropped from entries and queries
+ * alike: "hi, can they keep my passport" is a passport question, and "hi" alone matches nothing, so it comes out of
+ * scope instead of meeting every entry whose example question starts with a greeting.
+ */
+const NO_TOPIC_CONCEPTS: ReadonlySet<string> = new Set(['greeting']);
+
 /** Replaces every synonym variant in normalised text with its concept token. */
 export type ConceptRewriter = (normalisedText: string) => string;
 
-/** A letter of a spaced script: what must not touch a spaced variant for it to count as a whole word. */
-const SPACED_LETTER = String.raw`(?:(?![${UNSPACED}])[\p{L}\p{N}\p{M}'])`;
 const UNSPACED_CHAR = new RegExp(`[${UNSPACED}]`, 'u');
+const WORD_CHAR = /[\p{L}\p{N}\p{M}']/u;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A letter of a spaced script: what must not touch a spaced variant for it to count as a whole word. */
+function isSpacedLetter(ch: string | undefined): boolean {
+  return ch !== undefined && WORD_CHAR.test(ch) && !UNSPACED_CHAR.test(ch);
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  /** Set where a variant ends: what replaces it, and whether it must stand as a whole word. */
+  end?: { readonly replacement: string; readonly wholeWord: boolean };
 }
 
 /**
@@ -28,26 +41,52 @@ function escapeRegExp(text: string): string {
  * token of concept `trainee` in entries and in queries alike, and meet there. Files earlier in the list win when
  * two claim the same variant (pass the user's locale before English). Variants in spaced scripts match whole words
  * only ("tts" not inside "settsu"); variants in unspaced scripts (Thai, Chinese, Japanese …) match anywhere, since
- * those scripts have no word boundaries to respect. Longer variants win over their prefixes.
+ * those scripts have no word boundaries to respect. At each position the longest variant wins.
+ *
+ * Variants go into a character trie scanned once over the text: with hundreds of variants per locale this is an
+ * order of magnitude faster than one alternation regex, which matters when indexing 19 locales at start-up.
  */
 export function conceptRewriter(files: readonly SynonymFile[], normalise: (variant: string) => string): ConceptRewriter {
-  const conceptOf = new Map<string, string>();
+  const root: TrieNode = { next: new Map() };
   for (const file of files) {
     for (const [concept, variants] of Object.entries(file)) {
-      for (const variant of variants) {
-        const key = normalise(variant);
-        if (key && !conceptOf.has(key)) conceptOf.set(key, concept);
+      for (const variant of variants.map(normalise)) {
+        let node = root;
+        for (let k = 0; k < variant.length; k++) {
+          let child = node.next.get(variant[k]!);
+          if (!child) node.next.set(variant[k]!, (child = { next: new Map() }));
+          node = child;
+        }
+        if (variant && !node.end) {
+          const replacement = NO_TOPIC_CONCEPTS.has(concept) ? ' ' : ` ${CONCEPT_MARK}${concept} `;
+          node.end = { replacement, wholeWord: !UNSPACED_CHAR.test(variant) };
+        }
       }
     }
   }
-  if (conceptOf.size === 0) return (text) => text;
-  const byLength = [...conceptOf.keys()].sort((a, b) => b.length - a.length);
-  const spaced = byLength.filter((v) => !UNSPACED_CHAR.test(v)).map(escapeRegExp);
-  const unspaced = byLength.filter((v) => UNSPACED_CHAR.test(v)).map(escapeRegExp);
-  const alternatives = [
-    ...(spaced.length ? [`(?<!${SPACED_LETTER})(?:${spaced.join('|')})(?!${SPACED_LETTER})`] : []),
-    ...(unspaced.length ? [unspaced.join('|')] : []),
-  ];
-  const pattern = new RegExp(alternatives.join('|'), 'gu');
-  return (text) => text.replace(pattern, (variant) => ` ${CONCEPT_MARK}${conceptOf.get(variant)} `);
+  if (root.next.size === 0) return (text) => text;
+  return (text) => {
+    let out = '';
+    let copied = 0;
+    let i = 0;
+    while (i < text.length) {
+      const match = root.next.has(text[i]!) ? longestMatch(root, text, i) : undefined;
+      if (match) {
+        out += text.slice(copied, i) + match.replacement;
+        i = copied = match.end;
+      } else i++;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  };
+}
+
+function longestMatch(root: TrieNode, text: string, start: number): { replacement: string; end: number } | undefined {
+  const atWordStart = !isSpacedLetter(text[start - 1]);
+  let found: { replacement: string; end: number } | undefined;
+  let node: TrieNode | undefined = root;
+  for (let i = start; i < text.length && (node = node.next.get(text[i]!)); i++) {
+    const end = node.end;
+    if (end && (!end.wholeWord || (atWordStart && !isSpacedLetter(text[i + 1])))) found = { replacement: end.replacement, end: i + 1 };
+  }
+  return found;
 }

@@ -3,7 +3,12 @@ import { parseIsoMonth, type YearMonth } from './year-month';
 const cache = new Map<string, Map<string, number>>();
 
 function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/,|\.(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Month names (long, short, standalone) in a locale and in English, each mapped to its number. */
@@ -30,6 +35,13 @@ function monthNames(locale: string): Map<string, number> {
   return sorted;
 }
 
+/** Spaced scripts need whole words ("may" is not in "maybe"); Thai, Lao or Khmer month names are matched inside text. */
+function containsName(text: string, name: string): boolean {
+  if (!/^[\p{Script=Latin}\p{Script=Cyrillic}\p{M}\s'’-]+$/u.test(name)) return text.includes(name);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(text);
+}
+
 /**
  * Reads a month the way users type it: "2027-05", "5/2027", "05.2027", "May 2027", "may 27", or the month's name
  * in their language ("tháng 5 2027", "พฤษภาคม 2027", "2027年5月"). Without a year, the next such month from
@@ -47,9 +59,18 @@ export function parseMonth(text: string, locale: string, today: YearMonth): Year
   const rest = yearMatch ? input.replace(yearMatch[1]!, ' ') : input;
   let month: number | undefined;
   for (const [name, number] of monthNames(locale)) {
-    if (rest.includes(name)) {
+    if (containsName(rest, name)) {
       month = number;
       break;
+    }
+  }
+  if (month === undefined) {
+    const words = rest.match(/[\p{L}\p{M}]{3,}/gu) ?? [];
+    for (const [name, number] of monthNames(locale)) {
+      if (words.some((w) => name.length > w.length && name.startsWith(w))) {
+        month = number;
+        break;
+      }
     }
   }
   if (month === undefined) {

@@ -1,0 +1,65 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger';
+import { allText, buildTestApp, Conversation } from './helpers/conversation';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { ServiceUrlSink } from './helpers/service-url-sink';
+
+function captureLogs() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, logger: createLogger('info', stream) };
+}
+
+describe('turn errors', () => {
+  it('logs with a correlation id, apologises in the user language without internals, and resets the conversation', async () => {
+    const { lines, logger } = captureLogs();
+    const failing = { search: () => { throw new Error('index exploded at /secret/path'); } };
+    const app = await createApp(loadConfig({ STORAGE: 'memory' }), { logger, search: failing });
+    const chat = await Conversation.start({ channelLocale: 'th' }, { app, telemetry: (await buildTestApp()).telemetry });
+    await chat.userSays('sectors');
+    const reply = await chat.userSays('ญี่ปุ่น ทำงาน กี่ ปี');
+    expect(allText(reply)).toContain(app.translator.t('th', 'errors.turn'));
+    expect(allText(reply)).not.toContain('exploded');
+    expect(allText(reply)).not.toContain('/secret');
+    const error = lines.find((l) => l.msg === 'turn failed')!;
+    expect(error.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    const after = await chat.userSays('3');
+    expect(allText(after)).not.toContain(app.translator.t('th', 'sectors.groups.construction'));
+  });
+});
+
+describe('turn logs', () => {
+  it('writes one JSON line per turn with a hashed conversation id, locale, type and duration, never the text', async () => {
+    const { lines, logger } = captureLogs();
+    const app = await createApp(loadConfig({ STORAGE: 'memory' }), { logger });
+    const sink = await new ServiceUrlSink().start();
+    const body = {
+      type: 'message',
+      text: 'my secret question about passports',
+      channelId: 'emulator',
+      serviceUrl: sink.url,
+      conversation: { id: 'conversation-in-clear' },
+      from: { id: 'u1' },
+      recipient: { id: 'b1' },
+      locale: 'vi-VN',
+    };
+    const messages = app.routes.find((r) => r.path === '/api/messages')!;
+    await messages.handle({ method: 'POST', path: '/api/messages', headers: {}, params: {}, query: {}, body });
+    await sink.stop();
+    expect(sink.received.length).toBeGreaterThan(0);
+    const turn = lines.find((l) => l.msg === 'turn')!;
+    expect(turn).toMatchObject({ locale: 'vi', type: 'message', ok: true });
+    expect(turn.conversation).toMatch(/^[0-9a-f]{16}$/);
+    expect(typeof turn.ms).toBe('number');
+    const everything = JSON.stringify(lines);
+    expect(everything).not.toContain('my secret question');
+    expect(everything).not.toContain('conversation-in-clear');
+  });
+});

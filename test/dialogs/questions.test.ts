@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allText, buildTestApp, Conversation } from '../helpers/conversation';
+import { EVENT_NAMES } from '../../src/analytics/analytics';
+import type { Locale } from '../../src/i18n/locales';
+
+let shared: Awaited<ReturnType<typeof buildTestApp>>;
+beforeAll(async () => {
+  shared = await buildTestApp();
+});
+
+async function chatIn(locale: Locale) {
+  const chat = await Conversation.start({ channelLocale: locale }, shared);
+  await chat.userJoins();
+  return chat;
+}
+
+const title = (id: string, locale: Locale) => shared.app.kb.get(id, locale)!.entry.title;
+
+describe.each([
+  { locale: 'en' as Locale, question: 'can my boss keep my passport', id: 'passport-retention', vague: 'change', outOfScope: 'what is the weather in tokyo tomorrow' },
+  { locale: 'vi' as Locale, question: 'cong ty giu ho chieu cua toi duoc khong', id: 'passport-retention', vague: 'đổi', outOfScope: 'công thức nấu phở bò' },
+  { locale: 'th' as Locale, question: 'นายจ้างยึดพาสปอร์ตได้ไหม', id: 'passport-retention', vague: 'เปลี่ยน', outOfScope: 'พรุ่งนี้ฝนจะตกไหม' },
+])('questions in $locale', ({ locale, question, id, vague, outOfScope }) => {
+  it('answers with the entry in the user language, its source, review date, follow-ups and feedback', async () => {
+    const chat = await chatIn(locale);
+    const reply = await chat.userSays(question);
+    const text = allText(reply);
+    const entry = shared.app.kb.get(id, locale)!.entry;
+    expect(entry.locale).toBe(locale);
+    expect(reply[0]?.locale).toBe(locale);
+    expect(text).toContain(entry.title);
+    expect(text).toContain(entry.answer.slice(0, 40));
+    expect(text).toContain(entry.sources[0]!.url);
+    expect(text).toContain(shared.app.translator.t(locale, 'answer.source'));
+    expect(reply[0]?.values).toContainEqual({ a: 'feedback', id, up: true });
+    expect(reply[0]?.values).toContainEqual({ a: 'entry', id: entry.followUps[0] });
+    const outcome = shared.telemetry.events.filter((e) => e.name === EVENT_NAMES.outcome).at(-1)!;
+    expect(outcome.properties).toMatchObject({ outcome: 'answer', entryId: id, locale });
+    expect(outcome.properties?.text).toBeUndefined();
+  });
+
+  it('asks "did you mean" with close candidates and a way out when the question is vague', async () => {
+    const chat = await chatIn(locale);
+    const reply = await chat.userSays(vague);
+    const values = reply[0]?.values ?? [];
+    expect(allText(reply)).toContain(shared.app.translator.t(locale, 'clarify.prompt'));
+    expect(values.filter((v) => v.a === 'entry').length).toBeGreaterThanOrEqual(2);
+    expect(values.at(-1)).toEqual({ a: 'none-of-these' });
+    const none = await chat.userTaps({ a: 'none-of-these' });
+    expect(allText(none)).toContain(shared.app.translator.t(locale, 'clarify.noneReply'));
+  });
+
+  it('says honestly it does not know, lists the main topics and points to the official help', async () => {
+    const chat = await chatIn(locale);
+    const reply = await chat.userSays(outOfScope);
+    const text = allText(reply);
+    expect(text).toContain(shared.app.translator.t(locale, 'none.text'));
+    expect(text).toContain('https://www.otit.go.jp/');
+    expect(reply[0]?.buttons).toContain(title('help-hotline', locale));
+    const outcome = shared.telemetry.events.filter((e) => e.name === EVENT_NAMES.outcome).at(-1)!;
+    expect(outcome.properties).toMatchObject({ outcome: 'none', text: outOfScope });
+  });
+});
+
+describe('cross-locale and fallback answers', () => {
+  it('gives a Vietnamese user who types English the Vietnamese answer', async () => {
+    const chat = await chatIn('vi');
+    const reply = await chat.userSays('how many years can I stay in Japan as a trainee');
+    expect(reply[0]?.locale).toBe('vi');
+    expect(allText(reply)).toContain(title('stages', 'vi'));
+  });
+
+  it('never echoes the user text unescaped', async () => {
+    const chat = await chatIn('en');
+    const reply = await chat.userSays('[click](http://evil.example) <script>alert(1)</script>');
+    expect(allText(reply)).not.toContain('http://evil.example');
+    expect(allText(reply)).not.toContain('<script>');
+  });
+
+  it('records 👍 feedback and thanks the user', async () => {
+    const chat = await chatIn('en');
+    const thanks = await chat.userTaps({ a: 'feedback', id: 'wages', up: true });
+    expect(allText(thanks)).toContain(shared.app.translator.t('en', 'answer.thanks'));
+    const event = shared.telemetry.events.filter((e) => e.name === EVENT_NAMES.feedback).at(-1)!;
+    expect(event.properties).toMatchObject({ entryId: 'wages', helpful: 'true' });
+    expect(event.properties?.user).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
