@@ -33,13 +33,20 @@ const DIALOG_FOR: Readonly<Record<Exclude<MenuTarget, 'ask'>, string>> = {
   language: LANGUAGE_DIALOG_ID,
 };
 
-/** Finds a command typed as the whole message ("menu", "Menü", "ເມນູ"), in the user's language or English. */
+/** Commands that are also main-menu entries: typing the entry's label works like tapping it. */
+const MENU_LABEL_COMMANDS: readonly Command[] = ['sectors', 'duration', 'japanese', 'help', 'language'];
+
+/**
+ * Finds a command typed as the whole message ("menu", "Menü", "ເມນູ", or a menu entry's label such as "Duration
+ * and stages"), in the user's language or English.
+ */
 export function matchCommand(text: string, locale: Locale, t: Translator): Command | undefined {
   const folded = foldForMatch(text);
-  if (!folded || folded.length > 40) return undefined;
+  if (!folded || folded.length > 60) return undefined;
   for (const command of COMMANDS) {
-    const words = new Set([...t.list(locale, `commands.${command}`), ...t.list(SOURCE_LOCALE, `commands.${command}`)].map(foldForMatch));
-    if (words.has(folded)) return command;
+    const words = [...t.list(locale, `commands.${command}`), ...t.list(SOURCE_LOCALE, `commands.${command}`)];
+    if (MENU_LABEL_COMMANDS.includes(command)) words.push(t.t(locale, `menu.${command}`), t.t(SOURCE_LOCALE, `menu.${command}`));
+    if (words.some((w) => foldForMatch(w) === folded)) return command;
   }
   return undefined;
 }

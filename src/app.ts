@@ -5,7 +5,6 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
-  NullTelemetryClient,
   UserState,
   type BotTelemetryClient,
   type Request as BotRequest,
@@ -17,7 +16,6 @@ import { z } from 'zod';
 import { Analytics } from './analytics/analytics';
 import type { AppConfig } from './config';
 import type { DialogDeps } from '../dialogs/dialog-deps';
-import { negotiateLocale } from './i18n/negotiate';
 import type { Locale } from './i18n/locales';
 import { createTranslator, type Translator } from './i18n/translator';
 import { loadKnowledge } from './knowledge/loader';
@@ -25,7 +23,10 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { createLogger, hashId, type Logger } from './logger';
 import { KNOWLEDGE_DIR, LOCALES_DIR, REPO_ROOT } from './paths';
 import { SearchEngine } from './search/search-engine';
-import { checkStorage, closeStorage, createStorage } from './storage';
+import { checkStorage, closeStorage, createStorage, StorageUnavailableError } from './storage';
+import { GuardedStorage } from './storage/guarded-storage';
+import { closeTelemetryClient, createTelemetryClient } from './analytics/create-telemetry-client';
+import { ConversationQueue } from './bot/conversation-queue';
 import { TitpBot } from './bot/titp-bot';
 import { RateLimiter } from './bot/rate-limiter';
 import { turnLocale, type Session, type UserProfile } from './bot/turn-state';
@@ -52,7 +53,7 @@ export interface App {
   readonly kb: KnowledgeBase;
   readonly search: SearchEngine;
   readonly translator: Translator;
-  readonly storage: Storage;
+  readonly storage: GuardedStorage;
   readonly adapter: CloudAdapter;
   readonly bot: TitpBot;
   readonly routes: readonly Route[];
@@ -75,6 +76,15 @@ const inboundActivitySchema = z.object({
   text: z.string().optional(),
   locale: z.string().max(64).optional(),
 }).passthrough();
+
+/**
+ * In local mode nothing authenticates the caller, so replies may only go to this machine (the Emulator's
+ * serviceUrl is on localhost); otherwise anyone could make the bot post to any address.
+ */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 /** Collects what the adapter writes into a framework-neutral response. */
 class ResponseCollector implements BotResponse {
@@ -111,10 +121,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const translator = createTranslator(LOCALES_DIR, overrides.locales);
   const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
   const search = SearchEngine.build(kb);
-  const storage = overrides.storage ?? (await createStorage(config, logger));
+  const storage = new GuardedStorage(overrides.storage ?? (await createStorage(config, logger)), config.STORAGE);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const telemetry = overrides.telemetry ?? new NullTelemetryClient();
+  const telemetry = overrides.telemetry ?? (await createTelemetryClient(config, logger));
   const deps: DialogDeps = {
     kb,
     search: overrides.search ?? search,
@@ -143,9 +153,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const onTurnError = async (context: TurnContext, error: Error) => {
     const correlationId = randomUUID();
     logger.error({ err: error, correlationId, conversation: hashId(context.activity.conversation?.id, config.HASH_SALT) }, 'turn failed');
-    const locale = turnLocale(context) ?? negotiateLocale({ activityLocale: context.activity.locale }).locale;
+    const locale = turnLocale(context);
+    const storeDown = error instanceof StorageUnavailableError;
     try {
-      await context.sendActivity({ type: 'message', text: translator.t(locale, 'errors.turn'), locale });
+      await context.sendActivity({ type: 'message', text: translator.t(locale, storeDown ? 'errors.unavailable' : 'errors.turn'), locale });
+      if (storeDown) return;
       await conversationState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (sendError) {
@@ -158,11 +170,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const idleWaiters = new Set<() => void>();
   const startedAt = Date.now();
 
+  const queue = new ConversationQueue();
   const runTurn = async (context: TurnContext): Promise<void> => {
     const started = performance.now();
     let ok = false;
     try {
-      await bot.run(context);
+      await queue.run(context.activity.conversation?.id ?? '', () => bot.run(context));
       ok = true;
     } finally {
       logger.info(
@@ -198,6 +211,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         const issue = parsed.error.issues[0];
         return jsonError(400, 'BadActivity', `The activity is invalid at "${issue?.path.join('.') || 'body'}": ${issue?.message ?? 'expected a JSON object'}.`);
       }
+      if (config.localMode && !isLoopbackUrl(parsed.data.serviceUrl)) {
+        return jsonError(400, 'BadActivity', 'Without MicrosoftAppId the bot only replies to a serviceUrl on this machine (localhost).');
+      }
       const response = new ResponseCollector();
       const botRequest: BotRequest = { body: parsed.data as Record<string, unknown>, headers: request.headers, method: request.method };
       await tracked(() => adapter.process(botRequest, response, runTurn));
@@ -214,7 +230,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     method: 'GET',
     path: '/healthz',
     async handle(): Promise<HttpResponse> {
-      const storageOk = await checkStorage(storage);
+      const storageOk = (await checkStorage(storage)) && (await storage.probe());
       return {
         status: storageOk ? 200 : 503,
         body: {
@@ -256,8 +272,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       });
     },
     async close() {
-      telemetry.flush();
-      await closeStorage(storage);
+      await closeTelemetryClient(telemetry);
+      await closeStorage(storage.unwrapped);
     },
   };
 }

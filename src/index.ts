@@ -39,8 +39,8 @@ function toRestifyHandler(route: Route) {
   };
 }
 
-/** Builds the restify server for an app. The only place that knows restify. */
-export function createServer(app: App): restify.Server {
+/** Builds the restify server for an app's routes. The only place that knows restify. */
+export function createServer(app: Pick<App, 'routes'>): restify.Server {
   const server = restify.createServer({ name: 'titp-guide-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));

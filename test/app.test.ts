@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger';
-import { allText, buildTestApp, Conversation } from './helpers/conversation';
+import { replyText, startHttpApp } from './helpers/http-app';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { ServiceUrlSink } from './helpers/service-url-sink';
@@ -20,18 +20,25 @@ function captureLogs() {
 describe('turn errors', () => {
   it('logs with a correlation id, apologises in the user language without internals, and resets the conversation', async () => {
     const { lines, logger } = captureLogs();
-    const failing = { search: () => { throw new Error('index exploded at /secret/path'); } };
-    const app = await createApp(loadConfig({ STORAGE: 'memory' }), { logger, search: failing });
-    const chat = await Conversation.start({ channelLocale: 'th' }, { app, telemetry: (await buildTestApp()).telemetry });
-    await chat.userSays('sectors');
-    const reply = await chat.userSays('ญี่ปุ่น ทำงาน กี่ ปี');
-    expect(allText(reply)).toContain(app.translator.t('th', 'errors.turn'));
-    expect(allText(reply)).not.toContain('exploded');
-    expect(allText(reply)).not.toContain('/secret');
-    const error = lines.find((l) => l.msg === 'turn failed')!;
-    expect(error.correlationId).toMatch(/^[0-9a-f-]{36}$/);
-    const after = await chat.userSays('3');
-    expect(allText(after)).not.toContain(app.translator.t('th', 'sectors.groups.construction'));
+    const failing = {
+      search: () => {
+        throw new Error('index exploded at /secret/path');
+      },
+    };
+    const http = await startHttpApp({ STORAGE: 'memory' }, { logger, search: failing });
+    try {
+      await http.say('err-1', 'sectors', { locale: 'th' });
+      const reply = await http.say('err-1', 'ญี่ปุ่น ทำงาน กี่ ปี', { locale: 'th' });
+      expect(reply.replies.map((r) => r.text)).toContain(http.app.translator.t('th', 'errors.turn'));
+      expect(replyText(reply.replies)).not.toContain('exploded');
+      expect(replyText(reply.replies)).not.toContain('/secret');
+      const error = lines.find((l) => l.msg === 'turn failed')!;
+      expect(error.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+      const after = await http.say('err-1', '3', { locale: 'th' });
+      expect(replyText(after.replies)).not.toContain(http.app.translator.t('th', 'sectors.groups.construction'));
+    } finally {
+      await http.close();
+    }
   });
 });
 

@@ -71,8 +71,10 @@ export class TitpBot extends ActivityHandler {
 
   /** Negotiates the locale before any handler runs, and saves state after, so every reply uses the same locale. */
   override async run(context: TurnContext): Promise<void> {
+    const signals = { activityLocale: context.activity.locale, text: context.activity.text };
+    setTurnLocale(context, negotiateLocale(signals).locale);
     const profile = await this.options.deps.profile.get(context, {});
-    const { locale } = negotiateLocale({ saved: profile.locale, activityLocale: context.activity.locale, text: context.activity.text });
+    const { locale } = negotiateLocale({ saved: profile.locale, ...signals });
     setTurnLocale(context, locale);
     if (context.activity.type === ActivityTypes.Message && this.options.rateLimiter) {
       const decision = this.options.rateLimiter.check(context.activity.conversation?.id ?? '');

@@ -66,7 +66,7 @@ export interface WebChatPageOptions {
  */
 export function webChatRoutes(options: WebChatPageOptions): Route[] {
   const { config, translator } = options;
-  const webchatBundle = join(dirname(require.resolve('botframework-webchat/package.json')), 'dist', 'webchat.js');
+  const webchatBundle = join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
   const doFetch = options.fetch ?? fetch;
   return [
     { method: 'GET', path: '/', handle: () => serveFile(join(PUBLIC_DIR, 'index.html')) },

@@ -18,7 +18,7 @@ const USAGE = `Usage:
   npm run --silent ask -- --json --locale vi "câu hỏi"   the search result as one JSON object
   npm run --silent ask -- --jsonl < questions.jsonl      reads {"locale","text"} lines, prints one result per line
   npm run --silent ask -- --list-ids --locale th         the entry ids present in a locale
---locale defaults to en. Locales: ${SUPPORTED_LOCALES.join(' ')}`;
+--locale defaults to en; --knowledge <dir> reads another knowledge folder. Locales: ${SUPPORTED_LOCALES.join(' ')}`;
 
 /** The JSON contract of `--json` and `--jsonl`; tools and tests depend on these exact fields. */
 interface AskResult {
@@ -89,6 +89,7 @@ function parse(argv: readonly string[]) {
       jsonl: { type: 'boolean', default: false },
       'list-ids': { type: 'boolean', default: false },
       locale: { type: 'string', default: SOURCE_LOCALE },
+      knowledge: { type: 'string', default: KNOWLEDGE_DIR },
     },
   });
   if (!isLocale(values.locale)) throw new Error(`Unknown locale "${values.locale}".`);
@@ -110,7 +111,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
+    const kb = loadKnowledge({ root: args.knowledge });
     if (args['list-ids']) {
       const ids = kb.idsIn(args.locale);
       if (ids.length) console.log(ids.join('\n'));

@@ -7,7 +7,8 @@ import { REQUIRED_ENTRY_IDS } from '../knowledge/required-ids';
 
 /**
  * `npm run check:knowledge`: validates every file and lists, per locale, the entries that are missing, stale or not
- * reviewed by a native speaker. Exits 1 when a file is invalid or a required English entry is missing.
+ * reviewed by a native speaker (`--markdown` prints the README table). Exits 1 when a file is invalid, or a required
+ * entry is missing in English or in a locale that has a knowledge folder.
  */
 function main(): number {
   let kb;
@@ -25,6 +26,15 @@ function main(): number {
   console.log(`English entries: ${kb.ids().length} (${REQUIRED_ENTRY_IDS.length} required)`);
   if (missingRequired.length) console.log(`MISSING required English entries: ${missingRequired.join(', ')}`);
   const rows = translationReport(kb, SUPPORTED_LOCALES.filter((l) => l !== SOURCE_LOCALE));
+  if (process.argv.includes('--markdown')) {
+    console.log('| locale | entries | stale | native review |\n| --- | --- | --- | --- |\n| en | source | – | – |');
+    for (const r of rows) {
+      const complete = r.missing.length === 0 ? 'complete' : `${r.current + r.stale.length} of ${kb.ids().length}`;
+      const reviewed = r.current + r.stale.length === 0 ? '–' : r.unreviewed.length === 0 ? 'yes' : 'not yet';
+      console.log(`| ${r.locale} | ${complete} | ${r.stale.length} | ${reviewed} |`);
+    }
+    return missingRequired.length ? 1 : 0;
+  }
   console.log('\nlocale  current  missing  stale  unreviewed');
   for (const r of rows) {
     console.log(`${r.locale.padEnd(6)}  ${String(r.current).padStart(7)}  ${String(r.missing.length).padStart(7)}  ${String(r.stale.length).padStart(5)}  ${String(r.unreviewed.length).padStart(10)}`);
@@ -33,7 +43,9 @@ function main(): number {
     if (r.stale.length) console.log(`\n${r.locale} stale (English changed since translation):\n  ${r.stale.map((id) => `${id} → current revision ${kb.revision(id)}`).join('\n  ')}`);
     if (verbose && r.missing.length) console.log(`\n${r.locale} missing:\n  ${r.missing.join('\n  ')}`);
   }
-  return missingRequired.length ? 1 : 0;
+  const incomplete = rows.filter((r) => kb.locales().includes(r.locale) && REQUIRED_ENTRY_IDS.some((id) => r.missing.includes(id)));
+  for (const r of incomplete) console.log(`\n${r.locale} lacks required entries: ${REQUIRED_ENTRY_IDS.filter((id) => r.missing.includes(id)).join(', ')}`);
+  return missingRequired.length || incomplete.length ? 1 : 0;
 }
 
 process.exitCode = main();

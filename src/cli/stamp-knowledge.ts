@@ -33,8 +33,8 @@ function main(): number {
       if (values.id?.length) console.error(`Not translated yet: ${file}`);
       continue;
     }
-    const next = text.replace(/(\n\s+revision:\s*)["']?[0-9a-f]*["']?/, `$1${revision}`);
-    if (next === text && !text.includes(`revision: ${revision}`)) {
+    const next = text.replace(/(\n\s+revision:\s*)["']?[0-9a-f]*["']?/, `$1"${revision}"`);
+    if (next === text && !text.includes(`revision: "${revision}"`)) {
       console.error(`${file}: no "translation.revision" field to stamp; add the translation block first.`);
       return 2;
     }

@@ -17,10 +17,16 @@ export const CONCEPT_WEIGHT = 5;
  */
 const SYLLABIC: ReadonlySet<Locale> = new Set<Locale>(['vi']);
 
+/** Whether a locale's grams include syllable pairs; text is cut alike in every locale where this agrees. */
+export function pairsSyllables(locale: Locale): boolean {
+  return SYLLABIC.has(locale);
+}
+
 const TOKEN = new RegExp(`${CONCEPT_MARK}[a-z0-9-]+|[\\p{L}\\p{N}\\p{M}']+`, 'gu');
 const RUN = new RegExp(`([${HAN_KANA}]+)|([${SOUTHEAST_ASIAN}]+)|([^${UNSPACED}]+)`, 'gu');
 
-const SURROGATE = /[\uD800-\uDFFF]/u;
+/** Code units of characters beyond the BMP (rare Chinese characters): those runs are cut by code point. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 const HAS_UNSPACED = new RegExp(`[${UNSPACED}]`, 'u');
 
 function addNgrams(out: string[], run: string, n: number): void {
@@ -44,7 +50,7 @@ function addNgrams(out: string[], run: string, n: number): void {
  */
 export function gramsOf(analysedText: string, locale: Locale): string[] {
   const out: string[] = [];
-  const pairs = SYLLABIC.has(locale);
+  const pairs = pairsSyllables(locale);
   let previous = '';
   let previousEnd = -1;
   for (const { 0: token, index } of analysedText.matchAll(TOKEN)) {

@@ -22,6 +22,144 @@ export interface DocScore {
 
 /** Share of the score that comes from the query's coverage by the whole entry; the rest is the best single field. */
 const COVERAGE_SHARE = 0.3;
+/**
+ * Postings walked per query, rarest grams first. Our knowledge base never reaches it; on a large index the most
+ * common grams (" th", "the") are left out of the walk and added back, exactly, for the shortlisted documents.
+ */
+const POSTINGS_BUDGET = 20_000;
+const SHORTLIST = 24;
+
+/** Postings of every gram in one block: gram `g` holds `items[offsets[g]]` up to `items[offsets[g + 1] - 1]`. */
+interface Postings {
+  readonly offsets: Int32Array;
+  readonly items: Int32Array;
+  readonly weights: Float32Array;
+}
+
+/**
+ * (gram, item, weight) rows appended while documents are read, then grouped by gram in one counting sort. Three
+ * growing typed arrays instead of two small arrays per gram: building allocates almost nothing per gram.
+ */
+class Rows {
+  grams = new Int32Array(1 << 12);
+  items = new Int32Array(1 << 12);
+  weights = new Float32Array(1 << 12);
+  length = 0;
+
+  push(gram: number, item: number, weight: number): number {
+    if (this.length === this.grams.length) {
+      this.grams = grow(this.grams, new Int32Array(this.length * 2));
+      this.items = grow(this.items, new Int32Array(this.length * 2));
+      this.weights = grow(this.weights, new Float32Array(this.length * 2));
+    }
+    this.grams[this.length] = gram;
+    this.items[this.length] = item;
+    this.weights[this.length] = weight;
+    return this.length++;
+  }
+
+  /** Groups rows by gram, keeping their order within a gram (items were appended in ascending order). */
+  postings(gramCount: number): Postings {
+    const offsets = new Int32Array(gramCount + 1);
+    for (let i = 0; i < this.length; i++) offsets[this.grams[i]! + 1]!++;
+    for (let g = 0; g < gramCount; g++) offsets[g + 1]! += offsets[g]!;
+    const next = offsets.slice(0, gramCount);
+    const items = new Int32Array(this.length);
+    const weights = new Float32Array(this.length);
+    for (let i = 0; i < this.length; i++) {
+      const at = next[this.grams[i]!]!++;
+      items[at] = this.items[i]!;
+      weights[at] = this.weights[i]!;
+    }
+    return { offsets, items, weights };
+  }
+}
+
+function grow<T extends Int32Array | Float32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Reads documents one at a time into rows; nothing per document outlives its turn. */
+class Builder {
+  readonly ids = new Map<string, number>();
+  /** Per gram id: its own weight (concepts weigh more). */
+  readonly ownWeights: number[] = [];
+  /** Per gram id: how many documents hold it in a short field. */
+  readonly shortFrequency: number[] = [];
+  /** (gram, document, weight of the strongest field holding it) */
+  readonly docRows = new Rows();
+  /** (gram, unit, 1), appended unit by unit, so a unit's grams are one run of rows. */
+  readonly unitRows = new Rows();
+  readonly unitDoc: number[] = [];
+  readonly unitWeight: number[] = [];
+  /** Per unit, where its rows start in `unitRows`; one extra at the end. */
+  readonly unitStart: number[] = [0];
+  /** Per document, its first unit; one extra at the end. */
+  readonly firstUnit: number[] = [];
+  docCount = 0;
+  private readonly lastDoc: number[] = [];
+  private readonly lastDocRow: number[] = [];
+  private readonly lastShortDoc: number[] = [];
+  private readonly lastUnit: number[] = [];
+
+  add(doc: IndexDoc): void {
+    const d = this.docCount++;
+    this.firstUnit.push(this.unitDoc.length);
+    this.addGrams(d, doc.body);
+    for (const unit of doc.units) {
+      const u = this.unitDoc.length;
+      this.unitDoc.push(d);
+      this.unitWeight.push(unit.weight);
+      for (const id of this.addGrams(d, unit)) {
+        if (this.lastUnit[id] === u) continue;
+        this.lastUnit[id] = u;
+        if (this.lastShortDoc[id] !== d) {
+          this.lastShortDoc[id] = d;
+          this.shortFrequency[id]!++;
+        }
+        this.unitRows.push(id, u, 1);
+      }
+      this.unitStart.push(this.unitRows.length);
+    }
+  }
+
+  /** Records the field's grams for document `d`, keeping the strongest field weight per gram; returns their ids. */
+  private addGrams(d: number, field: IndexField): number[] {
+    const ids = field.grams.map((gram) => this.intern(gram));
+    for (const id of ids) {
+      if (this.lastDoc[id] !== d) {
+        this.lastDoc[id] = d;
+        this.lastDocRow[id] = this.docRows.push(id, d, field.weight);
+      } else if (field.weight > this.docRows.weights[this.lastDocRow[id]!]!) {
+        this.docRows.weights[this.lastDocRow[id]!] = field.weight;
+      }
+    }
+    return ids;
+  }
+
+  private intern(gram: string): number {
+    let id = this.ids.get(gram);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(gram, id);
+      this.ownWeights.push(gramWeight(gram));
+      this.shortFrequency.push(0);
+      this.lastDoc.push(-1);
+      this.lastDocRow.push(-1);
+      this.lastShortDoc.push(-1);
+      this.lastUnit.push(-1);
+    }
+    return id;
+  }
+}
+
+interface QueryGram {
+  readonly id: number;
+  readonly weight: number;
+  /** Postings to walk for this gram. */
+  readonly cost: number;
+}
 
 /**
  * An inverted index from character n-grams to documents and their short fields, weighted by rarity. A document's
@@ -33,66 +171,115 @@ const COVERAGE_SHARE = 0.3;
  * Both lie in [0, 1], so the score reads as a confidence and one set of thresholds serves every locale. Query grams
  * unknown to the index weigh as much as the rarest known gram: words the knowledge base never uses (weather,
  * recipe) pull the score down, which is how out-of-scope questions come out low.
- *
- * Grams are interned to numbers and documents are consumed one at a time, so building keeps no per-document
- * strings alive: start-up indexes every locale in well under a second.
  */
 export class NgramIndex {
-  private readonly ids = new Map<string, number>();
-  /** Per gram id: the units holding it. */
-  private readonly unitPostings: number[][] = [];
-  /** Per gram id: the documents holding it, and the weight of their strongest field holding it. */
-  private readonly docPostings: { docs: number[]; weights: number[] }[] = [];
-  private readonly unitDoc: number[] = [];
-  private readonly unitWeight: number[] = [];
-  /** Per unit, its distinct gram ids; kept only until sealed. */
-  private readonly unitGrams: number[][] = [];
-  /** Per gram id: its own weight (concepts weigh more), then, once sealed, times its idf. */
-  private readonly gramWeights: number[] = [];
-  private unitNorm = new Float64Array(0);
-  private dot = new Float64Array(0);
-  private best = new Float64Array(0);
-  private covered = new Float64Array(0);
-  private docCount = 0;
+  private readonly ids: ReadonlyMap<string, number>;
+  /** Per gram id: rarity times its own weight. */
+  private readonly gramWeights: Float64Array;
+  private readonly docPostings: Postings;
+  private readonly unitPostings: Postings;
+  /** Per unit, its distinct gram ids: `unitGrams[unitStart[u]]` up to `unitGrams[unitStart[u + 1] - 1]`. */
+  private readonly unitGrams: Int32Array;
+  private readonly unitStart: Int32Array;
+  private readonly unitDoc: Int32Array;
+  private readonly unitWeight: Float64Array;
+  private readonly unitNorm: Float64Array;
+  private readonly firstUnit: Int32Array;
+  private readonly docCount: number;
+  /** The rarity of a gram no short field holds. */
+  private readonly unseenIdf: number;
+  private readonly dot: Float64Array;
+  private readonly best: Float64Array;
+  private readonly covered: Float64Array;
+  private readonly queryWeight: Float64Array;
 
-  private constructor() {}
-
-  static build(docs: Iterable<IndexDoc>): NgramIndex {
-    const index = new NgramIndex();
-    for (const doc of docs) index.add(doc);
-    index.seal();
-    return index;
+  private constructor(b: Builder) {
+    this.ids = b.ids;
+    this.docCount = b.docCount;
+    this.unseenIdf = this.idf(0.5);
+    this.gramWeights = Float64Array.from(b.ownWeights, (w, id) => w * (b.shortFrequency[id] ? this.idf(b.shortFrequency[id]) : this.unseenIdf));
+    this.docPostings = b.docRows.postings(b.ids.size);
+    this.unitPostings = b.unitRows.postings(b.ids.size);
+    this.unitGrams = b.unitRows.grams.slice(0, b.unitRows.length);
+    this.unitStart = Int32Array.from(b.unitStart);
+    this.unitDoc = Int32Array.from(b.unitDoc);
+    this.unitWeight = Float64Array.from(b.unitWeight);
+    this.firstUnit = Int32Array.from([...b.firstUnit, b.unitDoc.length]);
+    this.unitNorm = this.unitWeight.map((_, u) => {
+      let sum = 0;
+      for (let i = this.unitStart[u]!; i < this.unitStart[u + 1]!; i++) sum += this.gramWeights[this.unitGrams[i]!]!;
+      return sum;
+    });
+    this.dot = new Float64Array(this.unitDoc.length);
+    this.best = new Float64Array(this.docCount);
+    this.covered = new Float64Array(this.docCount);
+    this.queryWeight = new Float64Array(b.ids.size);
   }
 
-  /** Rarity (idf) times the gram's own weight; unknown grams weigh as much as the rarest known one. */
+  /** Indexes documents read one at a time (pass a generator to keep memory flat). */
+  static build(docs: Iterable<IndexDoc>): NgramIndex {
+    const builder = new Builder();
+    for (const doc of docs) builder.add(doc);
+    return new NgramIndex(builder);
+  }
+
+  /** Whether any document holds the gram. */
+  knows(gram: string): boolean {
+    return this.ids.has(gram);
+  }
+
+  /**
+   * Rarity (idf) times the gram's own weight. Rarity counts short fields only, which say what an entry is about:
+   * answers repeat boilerplate ("ESD replaces TITP from 2027") that would make key words look common. Grams no short
+   * field holds, unknown ones included, weigh as much as the rarest.
+   */
   weight(gram: string): number {
     const id = this.ids.get(gram);
-    return id === undefined ? this.idf(0.5) * gramWeight(gram) : this.gramWeights[id]!;
+    return id === undefined ? this.unseenIdf * gramWeight(gram) : this.gramWeights[id]!;
   }
 
   /** The best `limit` documents for the query's grams, best first; documents sharing no gram are left out. */
   search(query: Grams, limit: number): DocScore[] {
-    const { dot, best, covered, unitDoc, unitWeight, unitNorm } = this;
-    const known: { id: number; w: number }[] = [];
+    const grams: QueryGram[] = [];
     let queryNorm = 0;
     for (const gram of new Set(query)) {
-      const w = this.weight(gram);
       const id = this.ids.get(gram);
-      queryNorm += w;
-      if (id !== undefined) known.push({ id, w });
+      if (id === undefined) {
+        queryNorm += this.unseenIdf * gramWeight(gram);
+        continue;
+      }
+      const weight = this.gramWeights[id]!;
+      queryNorm += weight;
+      grams.push({ id, weight, cost: this.unitPostings.offsets[id + 1]! - this.unitPostings.offsets[id]! + this.docPostings.offsets[id + 1]! - this.docPostings.offsets[id]! });
     }
+    grams.sort((a, b) => a.cost - b.cost);
+    const walked: QueryGram[] = [];
+    let budget = POSTINGS_BUDGET;
+    for (const gram of grams) {
+      if (walked.length > 0 && gram.cost > budget) break;
+      walked.push(gram);
+      budget -= gram.cost;
+    }
+    const scores = this.walk(walked, queryNorm);
+    if (walked.length === grams.length) return topByScore(scores, limit);
+    return topByScore(this.rescore(topByScore(scores, SHORTLIST), grams, queryNorm), limit);
+  }
+
+  /** Scores every document sharing a walked gram; exact when every known gram of the query was walked. */
+  private walk(grams: readonly QueryGram[], queryNorm: number): DocScore[] {
+    const { dot, best, covered, unitDoc, unitWeight, unitNorm, unitPostings, docPostings } = this;
     const touchedUnits: number[] = [];
     const touchedDocs: number[] = [];
-    for (const { id, w } of known) {
-      for (const u of this.unitPostings[id]!) {
+    for (const { id, weight } of grams) {
+      for (let i = unitPostings.offsets[id]!; i < unitPostings.offsets[id + 1]!; i++) {
+        const u = unitPostings.items[i]!;
         if (dot[u] === 0) touchedUnits.push(u);
-        dot[u] = dot[u]! + w;
+        dot[u]! += weight;
       }
-      const { docs, weights } = this.docPostings[id]!;
-      for (let i = 0; i < docs.length; i++) {
-        const d = docs[i]!;
+      for (let i = docPostings.offsets[id]!; i < docPostings.offsets[id + 1]!; i++) {
+        const d = docPostings.items[i]!;
         if (covered[d] === 0) touchedDocs.push(d);
-        covered[d] = covered[d]! + w * weights[i]!;
+        covered[d]! += weight * docPostings.weights[i]!;
       }
     }
     for (const u of touchedUnits) {
@@ -100,63 +287,49 @@ export class NgramIndex {
       best[d] = Math.max(best[d]!, (unitWeight[u]! * dot[u]!) / Math.sqrt(queryNorm * unitNorm[u]!));
       dot[u] = 0;
     }
-    const scores = touchedDocs.map((doc) => {
-      const score = (1 - COVERAGE_SHARE) * best[doc]! + (COVERAGE_SHARE * covered[doc]!) / queryNorm;
+    return touchedDocs.map((doc) => {
+      const score = this.blend(best[doc]!, covered[doc]!, queryNorm);
       best[doc] = 0;
       covered[doc] = 0;
       return { doc, score };
     });
-    return topByScore(scores, limit);
   }
 
-  private add(doc: IndexDoc): void {
-    const d = this.docCount++;
-    for (const field of [doc.body, ...doc.units]) {
-      for (const gram of field.grams) {
-        const { docs, weights } = this.docPostings[this.intern(gram)]!;
-        const last = docs.length - 1;
-        if (docs[last] === d) weights[last] = Math.max(weights[last]!, field.weight);
-        else {
-          docs.push(d);
-          weights.push(field.weight);
-        }
+  /** Exact scores for a few documents, with every gram of the query. */
+  private rescore(shortlist: readonly DocScore[], grams: readonly QueryGram[], queryNorm: number): DocScore[] {
+    const { queryWeight, unitGrams, unitStart } = this;
+    for (const { id, weight } of grams) queryWeight[id] = weight;
+    const scores = shortlist.map(({ doc }) => {
+      let bestUnit = 0;
+      for (let u = this.firstUnit[doc]!; u < this.firstUnit[doc + 1]!; u++) {
+        let dot = 0;
+        for (let i = unitStart[u]!; i < unitStart[u + 1]!; i++) dot += queryWeight[unitGrams[i]!]!;
+        bestUnit = Math.max(bestUnit, (this.unitWeight[u]! * dot) / Math.sqrt(queryNorm * this.unitNorm[u]!));
       }
-    }
-    for (const unit of doc.units) {
-      const u = this.unitDoc.length;
-      const ids: number[] = [];
-      for (const gram of unit.grams) {
-        const id = this.ids.get(gram)!;
-        const units = this.unitPostings[id]!;
-        if (units[units.length - 1] === u) continue;
-        units.push(u);
-        ids.push(id);
-      }
-      this.unitDoc.push(d);
-      this.unitWeight.push(unit.weight);
-      this.unitGrams.push(ids);
-    }
+      let covered = 0;
+      for (const { id, weight } of grams) covered += weight * this.fieldWeight(id, doc);
+      return { doc, score: this.blend(bestUnit, covered, queryNorm) };
+    });
+    for (const { id } of grams) queryWeight[id] = 0;
+    return scores;
   }
 
-  private seal(): void {
-    this.docPostings.forEach(({ docs }, id) => (this.gramWeights[id] = this.gramWeights[id]! * this.idf(docs.length)));
-    this.unitNorm = Float64Array.from(this.unitGrams, (ids) => ids.reduce((sum, id) => sum + this.gramWeights[id]!, 0));
-    this.unitGrams.length = 0;
-    this.dot = new Float64Array(this.unitDoc.length);
-    this.best = new Float64Array(this.docCount);
-    this.covered = new Float64Array(this.docCount);
+  private blend(bestUnit: number, covered: number, queryNorm: number): number {
+    return (1 - COVERAGE_SHARE) * bestUnit + (COVERAGE_SHARE * covered) / queryNorm;
   }
 
-  private intern(gram: string): number {
-    let id = this.ids.get(gram);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(gram, id);
-      this.unitPostings.push([]);
-      this.docPostings.push({ docs: [], weights: [] });
-      this.gramWeights.push(gramWeight(gram));
+  /** The weight of the strongest field of `doc` holding gram `id`, 0 if none (binary search: postings ascend). */
+  private fieldWeight(id: number, doc: number): number {
+    const { offsets, items, weights } = this.docPostings;
+    let lo = offsets[id]!;
+    let hi = offsets[id + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]! < doc) lo = mid + 1;
+      else if (items[mid]! > doc) hi = mid - 1;
+      else return weights[mid]!;
     }
-    return id;
+    return 0;
   }
 
   private idf(documentFrequency: number): number {

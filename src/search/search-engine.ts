@@ -1,11 +1,11 @@
 import { SOURCE_LOCALE, type Locale } from '../i18n/locales';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { KnowledgeEntry } from '../knowledge/schema';
-import { gramsOf } from './grams';
+import { gramsOf, pairsSyllables } from './grams';
 import { NgramIndex, type IndexDoc } from './ngram-index';
 import { normalize, segment } from './normalize';
-import { rerank, type QueryToken } from './rerank';
-import { conceptRewriter, isConceptToken, type ConceptRewriter } from './synonyms';
+import { rerank, tokenRecall, type QueryToken } from './rerank';
+import { compileConcepts, conceptRewriter, isConceptToken, type ConceptRewriter, type ConceptTrie } from './synonyms';
 import { SEARCH_THRESHOLDS, type SearchThresholds } from './thresholds';
 
 /** `answer`: one confident entry. `clarify`: a few close candidates to choose from. `none`: out of scope. */
@@ -16,7 +16,10 @@ export interface SearchResult {
   readonly outcome: SearchOutcome;
   /** The entry to answer with; set only for `answer`. */
   readonly id: string | null;
-  /** Best first, at most 3: the choices for `clarify`, the answer and close runners-up for `answer`, none for `none`. */
+  /**
+   * Best first, at most 3: for `clarify` the choices to offer (two or three; one when only one entry is plausible at
+   * all), for `answer` the answer and close runners-up, empty for `none`.
+   */
   readonly candidates: string[];
   /** How well the best entry matches, in [0, 1]; for `none` it is the (too low) best score. */
   readonly confidence: number;
@@ -31,9 +34,11 @@ export interface SearchEngineOptions {
 }
 
 /** The short fields say what an entry is about; the answer also mentions much else, so it counts for less. */
-const FIELD_WEIGHTS = { title: 1, question: 1, keyword: Number(process.env.KW ?? 0.7), answer: Number(process.env.ANS ?? 0.3) } as const;
+const FIELD_WEIGHTS = { title: 1, question: 1, keyword: 0.7, answer: 0.3 } as const;
 /** Candidates taken from each locale's index before deciding. */
 const CANDIDATES_PER_LOCALE = 5;
+/** Candidates the fuzzy check rescores when the top two are close. */
+const RERANKED = 3;
 const MAX_CANDIDATES = 3;
 
 interface LocaleIndex {
@@ -43,15 +48,68 @@ interface LocaleIndex {
   readonly shortFields: readonly (readonly string[])[];
 }
 
-interface AnalysedQuery {
-  readonly text: string;
-  readonly grams: readonly string[];
-}
-
 interface Candidate {
   readonly id: string;
   readonly score: number;
   readonly locale: Locale;
+  /** The document in that locale's index. */
+  readonly doc: number;
+}
+
+/**
+ * One user message, analysed on demand for each locale searched: normalised by that locale's rules (Chinese folds
+ * Traditional, Uzbek transliterates Cyrillic), with the user's synonyms applied. Locales that analyse alike share
+ * the work, and fuzzy recall is computed once per candidate.
+ */
+class Query {
+  private readonly rewritten = new Map<string, string>();
+  private readonly grammed = new Map<string, string[]>();
+  private readonly tokensByLocale = new Map<Locale, QueryToken[]>();
+  private readonly recalls = new Map<string, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly rewrite: ConceptRewriter,
+  ) {}
+
+  analysed(locale: Locale): string {
+    const normalised = normalize(this.text, locale);
+    let analysed = this.rewritten.get(normalised);
+    if (analysed === undefined) this.rewritten.set(normalised, (analysed = this.rewrite(normalised)));
+    return analysed;
+  }
+
+  grams(locale: Locale): string[] {
+    const analysed = this.analysed(locale);
+    const key = `${pairsSyllables(locale)}:${analysed}`;
+    let grams = this.grammed.get(key);
+    if (!grams) this.grammed.set(key, (grams = gramsOf(analysed, locale)));
+    return grams;
+  }
+
+  /** How much of the query a candidate's short fields hold, allowing typos (see {@link tokenRecall}). */
+  recall(candidate: Candidate, target: LocaleIndex): number {
+    const key = `${candidate.locale}:${candidate.doc}`;
+    let recall = this.recalls.get(key);
+    if (recall === undefined) this.recalls.set(key, (recall = tokenRecall(target.shortFields[candidate.doc]!, this.tokens(candidate.locale, target.index))));
+    return recall;
+  }
+
+  /** The query's words in a locale, each weighted by the rarity of its grams there. */
+  private tokens(locale: Locale, index: NgramIndex): QueryToken[] {
+    let tokens = this.tokensByLocale.get(locale);
+    if (!tokens) {
+      const pieces = this.analysed(locale).split(' ');
+      const words = new Set(pieces.flatMap((piece) => (isConceptToken(piece) ? [piece] : segment(piece, locale))));
+      tokens = [...words].map((text) => {
+        const grams = gramsOf(text, locale);
+        const weight = grams.reduce((sum, g) => sum + index.weight(g), 0) / Math.max(1, grams.length);
+        return { text, weight, unseen: grams.some((g) => !index.knows(g)) };
+      });
+      this.tokensByLocale.set(locale, tokens);
+    }
+    return tokens;
+  }
 }
 
 /**
@@ -62,6 +120,7 @@ interface Candidate {
  */
 export class SearchEngine {
   private readonly indexes = new Map<Locale, LocaleIndex>();
+  private readonly concepts = new Map<Locale, ConceptTrie>();
   private readonly rewriters = new Map<Locale, ConceptRewriter>();
 
   private constructor(
@@ -84,18 +143,20 @@ export class SearchEngine {
    * (users mix languages, and a locale may not be translated yet) and the best match across all of them wins.
    */
   search(text: string, locale: Locale): SearchResult {
-    const query = this.queryAnalyser(text, locale);
+    const query = new Query(text, this.rewriter(locale));
     const own = this.searchLocale(locale, query);
-    const ownResult = this.decide(own);
+    const ownResult = this.decide(this.rerankClose(own, query, this.thresholds.answer));
     if (ownResult.outcome === 'answer') return ownResult;
     const all = [...own];
     for (const other of this.indexes.keys()) if (other !== locale) all.push(...this.searchLocale(other, query));
-    return this.decide(bestPerId(all));
+    return this.decide(this.rerankClose(bestPerId(all), query, this.thresholds.none));
   }
 
   private indexLocale(locale: Locale, entries: readonly KnowledgeEntry[]): LocaleIndex {
     const rewrite = this.rewriter(locale);
-    const analyse = (text: string) => rewrite(normalize(text, locale));
+    const T = (globalThis as any).T ??= { n: 0, r: 0, g: 0, i: 0 };
+    const analyse = (text: string) => { let t = performance.now(); const n = normalize(text, locale); T.n += performance.now() - t; t = performance.now(); const r = rewrite(n); T.r += performance.now() - t; return r; };
+    const G = (text: string) => { const t = performance.now(); const g = gramsOf(text, locale); T.g += performance.now() - t; return g; };
     const shortFields: string[][] = [];
     function* docs(): Generator<IndexDoc> {
       for (const entry of entries) {
@@ -106,12 +167,12 @@ export class SearchEngine {
         ];
         shortFields.push(short.map((f) => f.text));
         yield {
-          units: short.map(({ text, weight }) => ({ weight, grams: gramsOf(text, locale) })),
-          body: { weight: FIELD_WEIGHTS.answer, grams: gramsOf(analyse([entry.answer, ...sectorText(entry)].join('\n')), locale) },
+          units: short.map(({ text, weight }) => ({ weight, grams: G(text) })),
+          body: { weight: FIELD_WEIGHTS.answer, grams: G(analyse([entry.answer, ...sectorText(entry)].join('\n'))) },
         };
       }
     }
-    const index = NgramIndex.build(docs());
+    const t0 = performance.now(); const index = NgramIndex.build(docs()); T.i += performance.now() - t0;
     return { ids: entries.map((e) => e.id), index, shortFields };
   }
 
@@ -119,46 +180,48 @@ export class SearchEngine {
   private rewriter(locale: Locale): ConceptRewriter {
     let rewrite = this.rewriters.get(locale);
     if (!rewrite) {
-      const files = locale === SOURCE_LOCALE ? [this.kb.synonyms(locale)] : [this.kb.synonyms(locale), this.kb.synonyms(SOURCE_LOCALE)];
-      rewrite = conceptRewriter(files, (variant) => normalize(variant, locale));
+      const locales = locale === SOURCE_LOCALE ? [locale] : [locale, SOURCE_LOCALE];
+      rewrite = conceptRewriter(locales.map((l) => this.compiledConcepts(l)));
       this.rewriters.set(locale, rewrite);
     }
     return rewrite;
   }
 
   /**
-   * The query as each locale's index needs it: normalised by that locale's rules (Chinese folds Traditional, Uzbek
-   * transliterates Cyrillic), with the user's synonyms applied. Locales that normalise alike share the work.
+   * A locale's synonym file, compiled once. English variants are normalised as English and shared by every locale:
+   * they are Latin-script, which every locale normalises alike.
    */
-  private queryAnalyser(text: string, userLocale: Locale): (target: Locale) => AnalysedQuery {
-    const rewrite = this.rewriter(userLocale);
-    const rewritten = new Map<string, string>();
-    return (target) => {
-      const normalised = normalize(text, target);
-      let analysed = rewritten.get(normalised);
-      if (analysed === undefined) {
-        analysed = rewrite(normalised);
-        rewritten.set(normalised, analysed);
-      }
-      return { text: analysed, grams: gramsOf(analysed, target) };
-    };
+  private compiledConcepts(locale: Locale): ConceptTrie {
+    let trie = this.concepts.get(locale);
+    if (!trie) {
+      trie = compileConcepts(this.kb.synonyms(locale), (variant) => normalize(variant, locale));
+      this.concepts.set(locale, trie);
+    }
+    return trie;
   }
 
-  private searchLocale(locale: Locale, analyse: (target: Locale) => AnalysedQuery): Candidate[] {
+  private searchLocale(locale: Locale, query: Query): Candidate[] {
     const target = this.indexes.get(locale);
     if (!target) return [];
-    const query = analyse(locale);
-    const hits = target.index.search(query.grams, CANDIDATES_PER_LOCALE);
-    const [first, second] = hits;
-    const close = first && second && first.score >= this.thresholds.none && first.score - second.score <= this.thresholds.rerankGap;
-    const scores = close
-      ? rerank(
-          queryTokens(query.text, locale, target.index),
-          hits.map((h) => ({ score: h.score, fields: target.shortFields[h.doc]! })),
-          this.thresholds.rerankInfluence,
-        )
-      : hits.map((h) => h.score);
-    return hits.map((h, i) => ({ id: target.ids[h.doc]!, score: scores[i]!, locale })).sort((a, b) => b.score - a.score);
+    return target.index
+      .search(query.grams(locale), CANDIDATES_PER_LOCALE)
+      .map(({ doc, score }) => ({ id: target.ids[doc]!, score, locale, doc }));
+  }
+
+  /**
+   * Runs the fuzzy check on the leading candidates when the top two are too close to call and the best reaches
+   * `floor` (below it the outcome cannot change: reranking never raises a score).
+   */
+  private rerankClose(ranked: readonly Candidate[], query: Query, floor: number): readonly Candidate[] {
+    const [first, second] = ranked;
+    if (!first || !second || first.score < floor || first.score - second.score > this.thresholds.rerankGap) return ranked;
+    const leading = ranked.slice(0, RERANKED);
+    const scores = rerank(
+      leading.map((c) => ({ score: c.score, recall: query.recall(c, this.indexes.get(c.locale)!) })),
+      this.thresholds.rerankInfluence,
+    );
+    const rescored = leading.map((c, i) => ({ ...c, score: scores[i]! }));
+    return [...rescored, ...ranked.slice(RERANKED)].sort((a, b) => b.score - a.score);
   }
 
   private decide(ranked: readonly Candidate[]): SearchResult {
@@ -175,15 +238,6 @@ export class SearchEngine {
     }
     return { outcome: 'clarify', id: null, candidates: ids(close.length > 1 ? close : plausible.slice(0, 2)), confidence, matchedLocale: first.locale };
   }
-}
-
-/** The words of an analysed query, each weighted by the rarity of its grams, for fuzzy reranking. */
-function queryTokens(analysed: string, locale: Locale, index: NgramIndex): QueryToken[] {
-  const words = new Set(analysed.split(' ').flatMap((piece) => (isConceptToken(piece) ? [piece] : segment(piece, locale))));
-  return [...words].map((text) => {
-    const grams = gramsOf(text, locale);
-    return { text, weight: grams.reduce((sum, g) => sum + index.weight(g), 0) / Math.max(1, grams.length) };
-  });
 }
 
 function sectorText(entry: KnowledgeEntry): string[] {

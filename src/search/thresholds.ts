@@ -19,8 +19,8 @@ export interface SearchThresholds {
  * caller (bot, CLI, eval) decides the same way.
  */
 export const SEARCH_THRESHOLDS: SearchThresholds = {
-  none: 0.3,
-  answer: 0.45,
+  none: 0.32,
+  answer: 0.4,
   margin: 0.06,
   clarifyShare: 0.8,
   rerankGap: 0.1,

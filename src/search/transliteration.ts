@@ -5,24 +5,24 @@ import { z } from 'zod';
 import { KnowledgeLoadError } from '../errors';
 import { KNOWLEDGE_DIR } from '../paths';
 
-const cyrillicLetter = z.string().regex(/^\p{Script=Cyrillic}$/u, 'keys are single Cyrillic letters').refine(
-  (key) => key === key.toLowerCase(),
-  'keys are lower case (search folds case before transliterating)',
-);
+/** Lower-case single Cyrillic letters as keys: search folds case before transliterating. */
+const letterMap = z.record(z.string(), z.string()).superRefine((map, ctx) => {
+  for (const key of Object.keys(map)) {
+    if (!/^\p{Script=Cyrillic}$/u.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'keys are single Cyrillic letters' });
+    else if (key !== key.toLowerCase()) ctx.addIssue({ code: 'custom', path: [key], message: 'keys are lower case' });
+  }
+});
 
 const tableSchema = z
   .object({
-    letters: z.record(cyrillicLetter, z.string()),
-    wordInitial: z.record(cyrillicLetter, z.string()).default({}),
+    letters: letterMap,
+    wordInitial: letterMap.default({}),
   })
   .strict()
   .refine((t) => Object.keys(t.wordInitial).every((k) => k in t.letters), {
     message: 'every wordInitial letter must also be listed under letters',
     path: ['wordInitial'],
   });
-
-/** A Cyrillic → Latin transliteration table, as written in `knowledge/transliteration/*.yaml`. */
-export type TransliterationTable = z.infer<typeof tableSchema>;
 
 /** Rewrites lower-case Cyrillic text into Latin; other characters pass through unchanged. */
 export type Transliterator = (text: string) => string;

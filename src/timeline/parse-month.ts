@@ -44,11 +44,12 @@ function containsName(text: string, name: string): boolean {
 
 /**
  * Reads a month the way users type it: "2027-05", "5/2027", "05.2027", "May 2027", "may 27", or the month's name
- * in their language ("tháng 5 2027", "พฤษภาคม 2027", "2027年5月"). Without a year, the next such month from
+ * in their language ("tháng 5 2027", "พฤษภาคม 2027", "2027年5月"). Thai Buddhist-era years (2570) are read as
+ * Western years (2027). Without a year, the next such month from
  * `today` is meant. Returns undefined when the text holds no month.
  */
 export function parseMonth(text: string, locale: string, today: YearMonth): YearMonth | undefined {
-  const input = fold(text);
+  const input = fold(text).replace(/(^|\D)(25[6-9]\d)(?=\D|$)/g, (_, lead: string, year: string) => `${lead}${Number(year) - 543}`);
   const iso = /(\d{4})\s*[-/.年]\s*(\d{1,2})/.exec(input);
   if (iso) return parseIsoMonth(`${iso[1]}-${iso[2]}`);
   const monthYear = /(?:^|\D)(\d{1,2})\s*[-/.]\s*(\d{4})(?:\D|$)/.exec(input);

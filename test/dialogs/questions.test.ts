@@ -9,9 +9,7 @@ beforeAll(async () => {
 });
 
 async function chatIn(locale: Locale) {
-  const chat = await Conversation.start({ channelLocale: locale }, shared);
-  await chat.userJoins();
-  return chat;
+  return Conversation.start({ channelLocale: locale }, shared);
 }
 
 const title = (id: string, locale: Locale) => shared.app.kb.get(id, locale)!.entry.title;

@@ -13,7 +13,7 @@ const schemaDir = join(REPO_ROOT, 'node_modules/@microsoft/app-manifest/build/js
 const readSchema = (name: string) => JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as Record<string, unknown>;
 
 function validator(schema: Record<string, unknown>) {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
   const { $schema: _ignored, ...rest } = schema;
   return ajv.compile(rest);
 }

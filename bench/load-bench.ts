@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:load`: drives the real bot and a bare echo bot with autocannon at 50 concurrent conversations,
+ * mixing FAQ questions in several locales with dialog turns, and reports turns/s, p50/p99 latency, errors, RSS at
+ * start and after a soak, and cold start. Both servers run as child processes from the compiled build; replies go to
+ * a local serviceUrl sink. Only 127.0.0.1 is used.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const ROOT = join(__dirname, '..');
+const CONNECTIONS = 50;
+const MEASURE_S = Number(process.argv.find((a) => a.startsWith('--measure='))?.split('=')[1] ?? 30);
+const SOAK_S = Number(process.argv.find((a) => a.startsWith('--soak='))?.split('=')[1] ?? 120);
+
+const QUESTIONS: [string, string][] = [
+  ['en', 'can my boss keep my passport'],
+  ['en', 'how many years can i work in japan'],
+  ['vi', 'phi di nhat bao nhieu tien'],
+  ['vi', 'thực tập sinh có được đổi công ty không'],
+  ['th', 'ต้องรู้ภาษาญี่ปุ่นระดับไหน'],
+  ['ne', 'japan ma kati barsa kaam garna paainchha'],
+  ['id', 'berapa lama magang di jepang'],
+  ['ur', 'کیا کمپنی میرا پاسپورٹ رکھ سکتی ہے'],
+  ['ja', '給料は最低賃金ですか'],
+  ['es', 'cuánto cuesta ir a japón'],
+];
+const DIALOG_TURNS = ['menu', 'sectors', '3', 'duration', '2027-05', '1', 'japanese', '2', '7'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function startSink(): Promise<{ server: Server; url: string }> {
+  return new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"id":"1"}');
+      });
+    });
+    server.keepAliveTimeout = 60_000;
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` }));
+  });
+}
+
+function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
+async function waitHealthy(port: number, started: number): Promise<number> {
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.status === 200) return performance.now() - started;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function startChild(args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; coldStartMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const coldStartMs = await waitHealthy(port, started);
+  return { child, coldStartMs };
+}
+
+interface RunResult {
+  turnsPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo'): Promise<RunResult> {
+  let next = 0;
+  const bodyFor = (conversation: string, turn: number) => {
+    const useDialog = mix === 'bot' && turn % 3 === 2;
+    const [locale, text] = useDialog ? ['en', DIALOG_TURNS[turn % DIALOG_TURNS.length]!] : QUESTIONS[turn % QUESTIONS.length]!;
+    return JSON.stringify({
+      type: 'message',
+      text,
+      locale,
+      channelId: 'emulator',
+      serviceUrl: sinkUrl,
+      conversation: { id: conversation },
+      from: { id: `user-${conversation}` },
+      recipient: { id: 'bot' },
+      id: `a-${turn}`,
+    });
+  };
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `http://127.0.0.1:${port}/api/messages`,
+        connections: CONNECTIONS,
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        initialContext: {},
+        requests: [
+          {
+            setupRequest: (req: Record<string, unknown>, context: { conversation?: string; turn?: number }) => {
+              context.conversation ??= `bench-${mix}-${(next += 1)}`;
+              context.turn = (context.turn ?? 0) + 1;
+              return { ...req, body: bodyFor(context.conversation, context.turn) };
+            },
+          },
+        ],
+      } as autocannon.Options,
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          turnsPerSec: Math.round(result.requests.average),
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+  });
+}
+
+async function measure(name: 'bot' | 'echo', sinkUrl: string) {
+  const port = await freePort();
+  const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '100000', NODE_ENV: 'production' };
+  const args = name === 'bot' ? [join(ROOT, 'dist/src/index.js')] : [join(ROOT, 'dist/bench/echo-bot.js'), String(port)];
+  const { child, coldStartMs } = await startChild(args, env, port);
+  await run(port, sinkUrl, 5, name);
+  const rssStart = rssMb(child.pid!);
+  const result = await run(port, sinkUrl, MEASURE_S, name);
+  await run(port, sinkUrl, SOAK_S, name);
+  const rssEnd = rssMb(child.pid!);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  return { name, coldStartMs: Math.round(coldStartMs), rssStart, rssEnd, ...result };
+}
+
+async function main(): Promise<void> {
+  const sink = await startSink();
+  const echo = await measure('echo', sink.url);
+  const bot = await measure('bot', sink.url);
+  sink.server.close();
+  const ratio = bot.turnsPerSec / echo.turnsPerSec;
+  console.log(`\n50 concurrent conversations, ${MEASURE_S} s measured, ${SOAK_S} s soak (node ${process.version}, ${require('node:os').cpus().length} cores)\n`);
+  console.log('| server | turns/s | p50 ms | p99 ms | errors | non-2xx | RSS start MB | RSS after soak MB | cold start ms |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of [bot, echo]) {
+    console.log(`| ${r.name} | ${r.turnsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rssStart} | ${r.rssEnd} | ${r.coldStartMs} |`);
+  }
+  const growth = ((bot.rssEnd - bot.rssStart) / bot.rssStart) * 100;
+  console.log(`\nbot/echo throughput: ${ratio.toFixed(2)} (target ≥ 0.8) · bot p99 ${bot.p99} ms (target < 50) · errors ${bot.errors + bot.non2xx} (target 0) · RSS growth ${growth.toFixed(1)} % (target < 10) · cold start ${bot.coldStartMs} ms (target < 1500)`);
+}
+
+void main();

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/search/normalize';
+import { CONCEPT_MARK, compileConcepts, conceptRewriter } from '../../src/search/synonyms';
+import type { SynonymFile } from '../../src/knowledge/schema';
+
+const concept = (id: string) => ` ${CONCEPT_MARK}${id} `;
+const lower = (v: string) => v.toLowerCase();
+const rewriterOf = (files: SynonymFile[], normalise = lower) => conceptRewriter(files.map((f) => compileConcepts(f, normalise)));
+
+describe('conceptRewriter', () => {
+  const rewrite = rewriterOf(
+    [
+      { trainee: ['thực tập sinh', 'TTS'], passport: ['hộ chiếu'] },
+      { trainee: ['trainee', 'technical intern', 'jisshusei', 'tts'], titp: ['technical intern training'], greeting: ['hello', 'good morning'] },
+    ],
+    (v) => normalize(v, 'vi'),
+  );
+
+  it('turns every variant of a concept, in any listed language, into the same token', () => {
+    const tokens = ['tts', 'thuc tap sinh', 'jisshusei', 'trainee'].map(rewrite);
+    expect(new Set(tokens)).toEqual(new Set([concept('trainee')]));
+  });
+
+  it('matches variants of spaced scripts as whole words only', () => {
+    expect(rewrite('settsu')).toBe('settsu');
+    expect(rewrite('trainees')).toBe('trainees');
+    expect(rewrite('a trainee.')).toBe(`a ${concept('trainee')}.`);
+  });
+
+  it('prefers the longest variant', () => {
+    expect(rewrite('technical intern training')).toBe(concept('titp'));
+    expect(rewrite('technical intern')).toBe(concept('trainee'));
+  });
+
+  it('drops greetings, which say nothing about the topic', () => {
+    expect(rewrite('hello').trim()).toBe('');
+    expect(rewrite('good morning ho chieu').trim()).toBe(`${CONCEPT_MARK}passport`);
+  });
+
+  it('matches variants of unspaced scripts anywhere, and Latin variants next to them', () => {
+    const ja = rewriterOf([{ trainee: ['実習生', 'tts'] }]);
+    expect(ja('技能実習生です')).toBe(`技能${concept('trainee')}です`);
+    expect(ja('ttsは')).toBe(`${concept('trainee')}は`);
+  });
+
+  it('lets the first file win when two claim a variant, and the longest variant across files', () => {
+    const rewrite = rewriterOf([{ fee: ['charge', 'fee'] }, { abuse: ['charge'], 'service-fee': ['service fee'] }]);
+    expect(rewrite('charge')).toBe(concept('fee'));
+    expect(rewrite('service fee')).toBe(concept('service-fee'));
+  });
+
+  it('leaves text alone when there are no synonyms', () => {
+    expect(rewriterOf([])('anything at all')).toBe('anything at all');
+    expect(rewriterOf([{}])('anything at all')).toBe('anything at all');
+  });
+});
