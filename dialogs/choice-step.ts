@@ -118,7 +118,7 @@ export function renderChoice(spec: ChoiceSpec, locale: Locale, t: Translator, to
   }
   const options = spec.choices.map((c) => ({ value: c.value, label: optionLabel(c, locale, t) }));
   if (options.length > MAX_BUTTONS) {
-    return { ...base, buttons: [], picker: { label: t.t(locale, spec.promptKey), submit: 'OK', choices: options } };
+    return { ...base, buttons: [], picker: { submit: t.t(locale, 'dialog.confirm'), choices: options } };
   }
   return { ...base, buttons: options.map((o) => ({ label: o.label, value: { a: 'pick' as const, v: o.value } })) };
 }

@@ -47,9 +47,8 @@ export function buildAdaptiveCard(reply: ReplyModel): AdaptiveCardJson {
     body.push({
       type: 'Input.ChoiceSet',
       id: 'v',
-      label: reply.picker.label,
+      ...(reply.picker.label ? { label: reply.picker.label } : {}),
       style: 'compact',
-      isRequired: true,
       value: reply.picker.choices[0]?.value,
       choices: reply.picker.choices.map((c) => ({ title: c.label, value: c.value })),
     });

@@ -47,5 +47,5 @@ export interface ReplyModel {
   /** Small buttons after the main ones (feedback). */
   readonly feedback?: { readonly prompt: string; readonly buttons: readonly ReplyButton[] };
   /** Month picker for the duration dialog: choices of value/label, submitted as `{a:'pick', v}`. */
-  readonly picker?: { readonly label: string; readonly submit: string; readonly choices: readonly { value: string; label: string }[] };
+  readonly picker?: { readonly label?: string; readonly submit: string; readonly choices: readonly { value: string; label: string }[] };
 }

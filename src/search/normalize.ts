@@ -7,7 +7,7 @@ const APOSTROPHES = /[\u2018\u2019\u201B\u02B9\u02BB\u02BC\u02BD\u0060\u2032]/gu
 /** Accents on Latin letters only: the same marks on Cyrillic (й → и) or elsewhere change the word. */
 const LATIN_MARKS = /(\p{Script=Latin})[\u0300-\u036F]+/gu;
 /** Precomposed accented Latin letters and combining marks: only text holding one needs accent folding. */
-const ACCENTED_LATIN = /[\u00C0-\u024F\u0300-\u036F\u1E00-\u1EFF]/u;
+const ACCENTED_LATIN = /[\u00C0-\u024F\u1E00-\u1EFF]|[\u0300-\u036F]/u;
 const HAN = /\p{Script=Han}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const SPACE_RUNS = /\s+/gu;

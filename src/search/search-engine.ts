@@ -154,9 +154,7 @@ export class SearchEngine {
 
   private indexLocale(locale: Locale, entries: readonly KnowledgeEntry[]): LocaleIndex {
     const rewrite = this.rewriter(locale);
-    const T = (globalThis as any).T ??= { n: 0, r: 0, g: 0, i: 0 };
-    const analyse = (text: string) => { let t = performance.now(); const n = normalize(text, locale); T.n += performance.now() - t; t = performance.now(); const r = rewrite(n); T.r += performance.now() - t; return r; };
-    const G = (text: string) => { const t = performance.now(); const g = gramsOf(text, locale); T.g += performance.now() - t; return g; };
+    const analyse = (text: string) => rewrite(normalize(text, locale));
     const shortFields: string[][] = [];
     function* docs(): Generator<IndexDoc> {
       for (const entry of entries) {
@@ -167,12 +165,12 @@ export class SearchEngine {
         ];
         shortFields.push(short.map((f) => f.text));
         yield {
-          units: short.map(({ text, weight }) => ({ weight, grams: G(text) })),
-          body: { weight: FIELD_WEIGHTS.answer, grams: G(analyse([entry.answer, ...sectorText(entry)].join('\n'))) },
+          units: short.map(({ text, weight }) => ({ weight, grams: gramsOf(text, locale) })),
+          body: { weight: FIELD_WEIGHTS.answer, grams: gramsOf(analyse([entry.answer, ...sectorText(entry)].join('\n')), locale) },
         };
       }
     }
-    const t0 = performance.now(); const index = NgramIndex.build(docs()); T.i += performance.now() - t0;
+    const index = NgramIndex.build(docs());
     return { ids: entries.map((e) => e.id), index, shortFields };
   }
 

@@ -25,21 +25,36 @@ export type ConceptRewriter = (normalisedText: string) => string;
 const UNSPACED_CHAR = new RegExp(`[${UNSPACED}]`, 'u');
 const WORD_CHAR = /[\p{L}\p{N}\p{M}']/u;
 
-/** A letter of a spaced script: what must not touch a spaced variant for it to count as a whole word. */
-function isSpacedLetter(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch) && !UNSPACED_CHAR.test(ch);
+/** Per UTF-16 code unit: 0 not yet known, 1 a letter of a spaced script, 2 anything else. */
+const spacedLetterCache = new Uint8Array(0x10000);
+
+/**
+ * Whether a code unit is a letter of a spaced script: what must not touch a spaced variant for it to count as a
+ * whole word. Memoised, since it is asked for every character of every entry.
+ */
+function isSpacedLetter(code: number): boolean {
+  if (Number.isNaN(code)) return false;
+  if (spacedLetterCache[code] === 0) {
+    const ch = String.fromCharCode(code);
+    spacedLetterCache[code] = WORD_CHAR.test(ch) && !UNSPACED_CHAR.test(ch) ? 1 : 2;
+  }
+  return spacedLetterCache[code] === 1;
 }
 
 interface TrieNode {
   /** Children by UTF-16 code unit (numbers: reading `text[i]` would allocate a string per character). */
   next?: Map<number, TrieNode>;
-  /** Set where a variant ends: what replaces it, and whether it must stand as a whole word. */
-  end?: { readonly replacement: string; readonly wholeWord: boolean };
+  /** Set where a variant ends: what replaces it. */
+  replacement?: string;
 }
 
-/** One synonym file, compiled into a character trie of its normalised variants. */
+/**
+ * One synonym file, compiled into character tries of its normalised variants: variants of spaced scripts, tried
+ * only at the start of a word, and variants of unspaced scripts, tried anywhere.
+ */
 export interface ConceptTrie {
-  readonly root: TrieNode;
+  readonly spaced: TrieNode;
+  readonly unspaced: TrieNode;
 }
 
 interface Match {
@@ -47,28 +62,30 @@ interface Match {
   readonly end: number;
 }
 
+function insert(root: TrieNode, variant: string, replacement: string): void {
+  let node = root;
+  for (let k = 0; k < variant.length; k++) {
+    node.next ??= new Map();
+    let child = node.next.get(variant.charCodeAt(k));
+    if (!child) node.next.set(variant.charCodeAt(k), (child = {}));
+    node = child;
+  }
+  node.replacement ??= replacement;
+}
+
 /**
  * Compiles one synonym file. Each locale's file is compiled once and shared by every rewriter that uses it (all 19
  * use the English one).
  */
 export function compileConcepts(file: SynonymFile, normalise: (variant: string) => string): ConceptTrie {
-  const root: TrieNode = {};
+  const trie: ConceptTrie = { spaced: {}, unspaced: {} };
   for (const [concept, variants] of Object.entries(file)) {
+    const replacement = NO_TOPIC_CONCEPTS.has(concept) ? ' ' : ` ${CONCEPT_MARK}${concept} `;
     for (const variant of variants.map(normalise)) {
-      let node = root;
-      for (let k = 0; k < variant.length; k++) {
-        node.next ??= new Map();
-        let child = node.next.get(variant.charCodeAt(k));
-        if (!child) node.next.set(variant.charCodeAt(k), (child = {}));
-        node = child;
-      }
-      if (variant && !node.end) {
-        const replacement = NO_TOPIC_CONCEPTS.has(concept) ? ' ' : ` ${CONCEPT_MARK}${concept} `;
-        node.end = { replacement, wholeWord: !UNSPACED_CHAR.test(variant) };
-      }
+      if (variant) insert(UNSPACED_CHAR.test(variant) ? trie.unspaced : trie.spaced, variant, replacement);
     }
   }
-  return { root };
+  return trie;
 }
 
 /**
@@ -82,7 +99,12 @@ export function compileConcepts(file: SynonymFile, normalise: (variant: string) 
  * order of magnitude faster than one alternation regex, which matters when indexing 19 locales at start-up.
  */
 export function conceptRewriter(tries: readonly ConceptTrie[]): ConceptRewriter {
-  const roots = tries.map((t) => t.root).filter((root) => root.next);
+  const roots = tries
+    .flatMap((t) => [
+      { root: t.spaced, wholeWord: true },
+      { root: t.unspaced, wholeWord: false },
+    ])
+    .filter(({ root }) => root.next);
   if (roots.length === 0) return (text) => text;
   return (text) => {
     let out = '';
@@ -90,8 +112,10 @@ export function conceptRewriter(tries: readonly ConceptTrie[]): ConceptRewriter 
     let i = 0;
     while (i < text.length) {
       let match: Match | undefined;
-      for (const root of roots) {
-        const found = root.next!.has(text.charCodeAt(i)) ? longestMatch(root, text, i) : undefined;
+      const atWordStart = !isSpacedLetter(text.charCodeAt(i - 1));
+      for (const { root, wholeWord } of roots) {
+        if (wholeWord && !atWordStart) continue;
+        const found = longestMatch(root, text, i, wholeWord);
         if (found && found.end > (match?.end ?? i)) match = found;
       }
       if (match) {
@@ -103,13 +127,13 @@ export function conceptRewriter(tries: readonly ConceptTrie[]): ConceptRewriter 
   };
 }
 
-function longestMatch(root: TrieNode, text: string, start: number): Match | undefined {
-  const atWordStart = !isSpacedLetter(text[start - 1]);
+function longestMatch(root: TrieNode, text: string, start: number, wholeWord: boolean): Match | undefined {
   let found: Match | undefined;
   let node: TrieNode | undefined = root;
   for (let i = start; i < text.length && (node = node.next?.get(text.charCodeAt(i))); i++) {
-    const end = node.end;
-    if (end && (!end.wholeWord || (atWordStart && !isSpacedLetter(text[i + 1])))) found = { replacement: end.replacement, end: i + 1 };
+    if (node.replacement !== undefined && !(wholeWord && isSpacedLetter(text.charCodeAt(i + 1)))) {
+      found = { replacement: node.replacement, end: i + 1 };
+    }
   }
   return found;
 }
