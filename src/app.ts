@@ -72,7 +72,8 @@ const inboundActivitySchema = z.object({
   channelId: z.string().min(1).max(128),
   serviceUrl: z.string().url().max(2048),
   conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
-  from: z.object({ id: z.string().max(512) }).passthrough().optional(),
+  from: z.object({ id: z.string().min(1).max(512) }).passthrough(),
+  recipient: z.object({ id: z.string().max(512) }).passthrough(),
   text: z.string().optional(),
   locale: z.string().max(64).optional(),
 }).passthrough();

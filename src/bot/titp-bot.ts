@@ -1,4 +1,4 @@
-import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type ConversationState, type InvokeResponse, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { parseSubmitValue, type SubmitValue } from '../cards/actions';
 import { negotiateLocale } from '../i18n/negotiate';
@@ -86,6 +86,14 @@ export class TitpBot extends ActivityHandler {
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
     await this.options.userState.saveChanges(context, false);
+  }
+
+  /**
+   * The bot uses no invoke features (Action.Execute, message extensions, sign-in), so every invoke is answered with
+   * a clear 400 instead of the framework's 501, and no turn logic runs.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    return { status: 400, body: { code: 'UnsupportedInvoke', message: `This bot does not handle invoke "${String(context.activity.name ?? '').slice(0, 64)}".` } };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
