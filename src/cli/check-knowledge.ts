@@ -1,7 +1,7 @@
 import { KnowledgeLoadError } from '../errors';
 import { SUPPORTED_LOCALES, SOURCE_LOCALE } from '../i18n/locales';
 import { loadKnowledge } from '../knowledge/loader';
-import { translationReport } from '../knowledge/report';
+import { statusTable, translationReport } from '../knowledge/report';
 import { KNOWLEDGE_DIR } from '../paths';
 import { REQUIRED_ENTRY_IDS } from '../knowledge/required-ids';
 
@@ -23,18 +23,13 @@ function main(): number {
   }
   const missingRequired = REQUIRED_ENTRY_IDS.filter((id) => !kb.has(id));
   const verbose = process.argv.includes('--verbose');
-  console.log(`English entries: ${kb.ids().length} (${REQUIRED_ENTRY_IDS.length} required)`);
-  if (missingRequired.length) console.log(`MISSING required English entries: ${missingRequired.join(', ')}`);
   const rows = translationReport(kb, SUPPORTED_LOCALES.filter((l) => l !== SOURCE_LOCALE));
   if (process.argv.includes('--markdown')) {
-    console.log('| locale | entries | stale | native review |\n| --- | --- | --- | --- |\n| en | source | – | – |');
-    for (const r of rows) {
-      const complete = r.missing.length === 0 ? 'complete' : `${r.current + r.stale.length} of ${kb.ids().length}`;
-      const reviewed = r.current + r.stale.length === 0 ? '–' : r.unreviewed.length === 0 ? 'yes' : 'not yet';
-      console.log(`| ${r.locale} | ${complete} | ${r.stale.length} | ${reviewed} |`);
-    }
+    console.log(statusTable(rows, kb.ids().length));
     return missingRequired.length ? 1 : 0;
   }
+  console.log(`English entries: ${kb.ids().length} (${REQUIRED_ENTRY_IDS.length} required)`);
+  if (missingRequired.length) console.log(`MISSING required English entries: ${missingRequired.join(', ')}`);
   console.log('\nlocale  current  missing  stale  unreviewed');
   for (const r of rows) {
     console.log(`${r.locale.padEnd(6)}  ${String(r.current).padStart(7)}  ${String(r.missing.length).padStart(7)}  ${String(r.stale.length).padStart(5)}  ${String(r.unreviewed.length).padStart(10)}`);

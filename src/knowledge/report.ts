@@ -28,3 +28,15 @@ export function translationReport(kb: KnowledgeBase, locales: readonly Locale[])
     return { locale, missing, stale, unreviewed, current };
   });
 }
+
+/** The locale status table kept in knowledge/README.md; a test checks the README against it. */
+export function statusTable(rows: readonly LocaleReport[], total: number): string {
+  const lines = ['| locale | entries | stale | native review |', '| --- | --- | --- | --- |', '| en | source | – | – |'];
+  for (const r of rows) {
+    const translated = r.current + r.stale.length;
+    const entries = r.missing.length === 0 ? 'complete' : `${translated} of ${total}`;
+    const reviewed = translated === 0 ? '–' : r.unreviewed.length === 0 ? 'yes' : 'not yet';
+    lines.push(`| ${r.locale} | ${entries} | ${r.stale.length} | ${reviewed} |`);
+  }
+  return lines.join('\n');
+}
