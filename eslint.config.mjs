@@ -18,6 +18,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
+  },
+  {
     files: ['src/index.ts', 'src/cli/**', 'bench/**', 'test/**', 'scripts/**', 'vitest.config.mts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -1,16 +1,18 @@
 /**
  * `npm run bench:load`: drives the real bot and a bare echo bot with autocannon at 50 concurrent conversations,
  * mixing FAQ questions in several locales with dialog turns, and reports turns/s, p50/p99 latency, errors, RSS at
- * start and after a soak, and cold start. Both servers run as child processes from the compiled build; replies go to
+ * the start and the end of a soak (after warm-up and the measured run), and cold start. Both servers run as child processes from the compiled build; replies go to
  * a local serviceUrl sink. Only 127.0.0.1 is used.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { REPO_ROOT } from '../src/paths';
 
-const ROOT = join(__dirname, '..');
+const ROOT = REPO_ROOT;
 const CONNECTIONS = 50;
 const MEASURE_S = Number(process.argv.find((a) => a.startsWith('--measure='))?.split('=')[1] ?? 30);
 const SOAK_S = Number(process.argv.find((a) => a.startsWith('--soak='))?.split('=')[1] ?? 120);
@@ -136,12 +138,12 @@ function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo'
 
 async function measure(name: 'bot' | 'echo', sinkUrl: string) {
   const port = await freePort();
-  const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '100000', NODE_ENV: 'production' };
+  const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '10000', NODE_ENV: 'production' };
   const args = name === 'bot' ? [join(ROOT, 'dist/src/index.js')] : [join(ROOT, 'dist/bench/echo-bot.js'), String(port)];
   const { child, coldStartMs } = await startChild(args, env, port);
   await run(port, sinkUrl, 5, name);
-  const rssStart = rssMb(child.pid!);
   const result = await run(port, sinkUrl, MEASURE_S, name);
+  const rssStart = rssMb(child.pid!);
   await run(port, sinkUrl, SOAK_S, name);
   const rssEnd = rssMb(child.pid!);
   child.kill('SIGTERM');
@@ -155,8 +157,8 @@ async function main(): Promise<void> {
   const bot = await measure('bot', sink.url);
   sink.server.close();
   const ratio = bot.turnsPerSec / echo.turnsPerSec;
-  console.log(`\n50 concurrent conversations, ${MEASURE_S} s measured, ${SOAK_S} s soak (node ${process.version}, ${require('node:os').cpus().length} cores)\n`);
-  console.log('| server | turns/s | p50 ms | p99 ms | errors | non-2xx | RSS start MB | RSS after soak MB | cold start ms |');
+  console.log(`\n50 concurrent conversations, ${MEASURE_S} s measured, ${SOAK_S} s soak (node ${process.version}, ${cpus().length} cores)\n`);
+  console.log('| server | turns/s | p50 ms | p99 ms | errors | non-2xx | RSS soak start MB | RSS soak end MB | cold start ms |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of [bot, echo]) {
     console.log(`| ${r.name} | ${r.turnsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rssStart} | ${r.rssEnd} | ${r.coldStartMs} |`);

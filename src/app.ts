@@ -5,6 +5,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
+  ShowTypingMiddleware,
   UserState,
   type BotTelemetryClient,
   type Request as BotRequest,
@@ -31,7 +32,7 @@ import { TitpBot } from './bot/titp-bot';
 import { RateLimiter } from './bot/rate-limiter';
 import { turnLocale, type Session, type UserProfile } from './bot/turn-state';
 import { jsonError, type HttpRequest, type HttpResponse, type Route } from './http/http-types';
-import { LocalDirectLine } from './channels/local-direct-line';
+import { LOCAL_SERVICE_URL, LocalDirectLine } from './channels/local-direct-line';
 import { webChatRoutes } from './channels/webchat-page';
 
 /** Things tests replace: the clock, the store, the telemetry sink, the log destination. */
@@ -63,6 +64,10 @@ export interface App {
   drain(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** Over HTTP, "typing…" is sent only when an answer takes longer than this, then repeated every period. */
+const TYPING_DELAY_MS = 500;
+const TYPING_PERIOD_MS = 2000;
 
 const VERSION: string = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -142,6 +147,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
     rateLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
+    typingFirst: (context) => context.activity.serviceUrl === LOCAL_SERVICE_URL,
   });
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
@@ -166,6 +172,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     }
   };
   adapter.onTurnError = onTurnError;
+  adapter.use(new ShowTypingMiddleware(TYPING_DELAY_MS, TYPING_PERIOD_MS));
 
   let inFlight = 0;
   const idleWaiters = new Set<() => void>();

@@ -11,8 +11,6 @@ import type { RateLimiter } from './rate-limiter';
 import { setTurnLocale, setTurnSubmit, turnLocale, type Session } from './turn-state';
 import { sendText } from './send-reply';
 
-/** Channels that show a typing indicator while the bot works on an answer. */
-const TYPING_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'directline', 'msteams', 'emulator']);
 
 /** Bump when the shape of saved dialog state changes; older state then restarts the dialog instead of crashing. */
 export const DIALOG_STATE_VERSION = 1;
@@ -24,6 +22,11 @@ export interface BotOptions {
   readonly deps: DialogDeps;
   readonly maxMessageChars: number;
   readonly logger: Logger;
+  /**
+   * Whether to show "typing…" before every answer. Costless in-process (the local page); over HTTP the adapter's
+   * ShowTypingMiddleware shows it only when an answer takes long, which saves a round trip per turn.
+   */
+  readonly typingFirst?: (context: TurnContext) => boolean;
   /** Per-conversation message limit; omitted means unlimited (tests). */
   readonly rateLimiter?: RateLimiter;
 }
@@ -106,7 +109,7 @@ export class TitpBot extends ActivityHandler {
       return;
     }
     activity.text = text;
-    if (TYPING_CHANNELS.has(activity.channelId)) await context.sendActivity({ type: ActivityTypes.Typing });
+    if (this.options.typingFirst?.(context)) await context.sendActivity({ type: ActivityTypes.Typing });
     const session = await this.options.deps.session.get(context, {});
     let submit: SubmitValue | undefined;
     if (activity.value !== undefined && activity.value !== null) {

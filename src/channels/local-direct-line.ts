@@ -15,6 +15,8 @@ export const LOCAL_LIMITS = {
 /** Where the page's Direct Line client points: `${origin}${DIRECT_LINE_PATH}`. */
 export const DIRECT_LINE_PATH = '/v3/directline';
 export const LOCAL_CHANNEL_ID = 'webchat';
+/** The serviceUrl of activities from the local page; nothing is ever posted to it. */
+export const LOCAL_SERVICE_URL = 'local://webchat';
 export const LOCAL_BOT = { id: 'titp-guide', name: 'TITP guide', role: 'bot' } as const;
 
 interface Session {
@@ -183,7 +185,7 @@ export class LocalDirectLine {
     const full: Partial<Activity> = {
       ...activity,
       channelId: LOCAL_CHANNEL_ID,
-      serviceUrl: 'local://webchat',
+      serviceUrl: LOCAL_SERVICE_URL,
       timestamp: new Date(),
       conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
       from: { id: conversation.userId, name: 'User', role: 'user' },

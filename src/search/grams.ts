@@ -9,7 +9,7 @@ export type Grams = readonly string[];
  * How much a concept token weighs against one character n-gram. A concept stands for a whole word or phrase,
  * which would otherwise have contributed several n-grams.
  */
-export const CONCEPT_WEIGHT = 5;
+const CONCEPT_WEIGHT = 5;
 
 /**
  * Locales written in single syllables separated by spaces (Vietnamese): most words are two syllables, so the

@@ -23,7 +23,7 @@ export interface DocScore {
 /** Share of the score that comes from the query's coverage by the whole entry; the rest is the best single field. */
 const COVERAGE_SHARE = 0.3;
 /**
- * Postings walked per query, rarest grams first. Our knowledge base never reaches it; on a large index the most
+ * Postings walked per query, rarest grams first. Our knowledge base rarely reaches it; on a large index the most
  * common grams (" th", "the") are left out of the walk and added back, exactly, for the shortlisted documents.
  */
 const POSTINGS_BUDGET = 20_000;
@@ -38,7 +38,7 @@ interface Postings {
 
 /**
  * (gram, item, weight) rows appended while documents are read, then grouped by gram in one counting sort. Three
- * growing typed arrays instead of two small arrays per gram: building allocates almost nothing per gram.
+ * growing typed arrays instead of two small growing arrays per gram, which kept the garbage collector busy.
  */
 class Rows {
   grams = new Int32Array(1 << 12);

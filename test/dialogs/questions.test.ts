@@ -15,9 +15,9 @@ async function chatIn(locale: Locale) {
 const title = (id: string, locale: Locale) => shared.app.kb.get(id, locale)!.entry.title;
 
 describe.each([
-  { locale: 'en' as Locale, question: 'can my boss keep my passport', id: 'passport-retention', vague: 'change', outOfScope: 'what is the weather in tokyo tomorrow' },
-  { locale: 'vi' as Locale, question: 'cong ty giu ho chieu cua toi duoc khong', id: 'passport-retention', vague: 'đổi', outOfScope: 'công thức nấu phở bò' },
-  { locale: 'th' as Locale, question: 'นายจ้างยึดพาสปอร์ตได้ไหม', id: 'passport-retention', vague: 'เปลี่ยน', outOfScope: 'พรุ่งนี้ฝนจะตกไหม' },
+  { locale: 'en' as Locale, question: 'can my boss keep my passport', id: 'passport-retention', vague: 'employer', outOfScope: 'what is the weather in tokyo tomorrow' },
+  { locale: 'vi' as Locale, question: 'cong ty giu ho chieu cua toi duoc khong', id: 'passport-retention', vague: 'thi', outOfScope: 'công thức nấu phở bò' },
+  { locale: 'th' as Locale, question: 'นายจ้างยึดพาสปอร์ตได้ไหม', id: 'passport-retention', vague: 'สอบ', outOfScope: 'พรุ่งนี้ฝนจะตกไหม' },
 ])('questions in $locale', ({ locale, question, id, vague, outOfScope }) => {
   it('answers with the entry in the user language, its source, review date, follow-ups and feedback', async () => {
     const chat = await chatIn(locale);
