@@ -43,12 +43,25 @@ const MENU_LABEL_COMMANDS: readonly Command[] = ['sectors', 'duration', 'japanes
 export function matchCommand(text: string, locale: Locale, t: Translator): Command | undefined {
   const folded = foldForMatch(text);
   if (!folded || folded.length > 60) return undefined;
+  return commandWords(locale, t).get(folded);
+}
+
+const commandTables = new WeakMap<Translator, Map<Locale, Map<string, Command>>>();
+
+/** Every folded command word of a locale (and English), built once per translator and locale. */
+function commandWords(locale: Locale, t: Translator): Map<string, Command> {
+  let byLocale = commandTables.get(t);
+  if (!byLocale) commandTables.set(t, (byLocale = new Map()));
+  let table = byLocale.get(locale);
+  if (table) return table;
+  table = new Map();
   for (const command of COMMANDS) {
     const words = [...t.list(locale, `commands.${command}`), ...t.list(SOURCE_LOCALE, `commands.${command}`)];
     if (MENU_LABEL_COMMANDS.includes(command)) words.push(t.t(locale, `menu.${command}`), t.t(SOURCE_LOCALE, `menu.${command}`));
-    if (words.some((w) => foldForMatch(w) === folded)) return command;
+    for (const word of words) if (!table.has(foldForMatch(word))) table.set(foldForMatch(word), command);
   }
-  return undefined;
+  byLocale.set(locale, table);
+  return table;
 }
 
 const LANGUAGE_NAMES: ReadonlyMap<string, Locale> = new Map<string, Locale>([

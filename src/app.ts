@@ -186,17 +186,19 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       await queue.run(context.activity.conversation?.id ?? '', () => bot.run(context));
       ok = true;
     } finally {
-      logger.info(
-        {
-          conversation: hashId(context.activity.conversation?.id, config.HASH_SALT),
-          locale: turnLocale(context),
-          type: context.activity.type,
-          channel: context.activity.channelId,
-          ms: Math.round((performance.now() - started) * 10) / 10,
-          ok,
-        },
-        'turn',
-      );
+      if (logger.isLevelEnabled('info')) {
+        logger.info(
+          {
+            conversation: hashId(context.activity.conversation?.id, config.HASH_SALT),
+            locale: turnLocale(context),
+            type: context.activity.type,
+            channel: context.activity.channelId,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+            ok,
+          },
+          'turn',
+        );
+      }
     }
   };
 

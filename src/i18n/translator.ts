@@ -91,14 +91,29 @@ export function createTranslator(dir: string, locales: readonly Locale[] = SUPPO
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
   const english = flattenTree(resources[SOURCE_LOCALE].translation);
+  const plain = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   return {
     locales: [...locales],
     t(locale, key, vars) {
-      return instance.t(key, { lng: locale, ...vars }) as string;
+      if (vars) return instance.t(key, { lng: locale, ...vars }) as string;
+      const cacheKey = `${locale}\u0000${key}`;
+      let value = plain.get(cacheKey);
+      if (value === undefined) {
+        value = instance.t(key, { lng: locale }) as string;
+        plain.set(cacheKey, value);
+      }
+      return value;
     },
     list(locale, key) {
-      const value = instance.t(key, { lng: locale, returnObjects: true }) as unknown;
-      return Array.isArray(value) ? value.map(String) : [String(value)];
+      const cacheKey = `${locale}\u0000${key}`;
+      let value = lists.get(cacheKey);
+      if (!value) {
+        const raw = instance.t(key, { lng: locale, returnObjects: true }) as unknown;
+        value = Array.isArray(raw) ? raw.map(String) : [String(raw)];
+        lists.set(cacheKey, value);
+      }
+      return [...value];
     },
     has(key) {
       return english.has(key);

@@ -24,14 +24,17 @@ export interface ComposeContext {
   readonly locale: Locale;
 }
 
-/** Formats an ISO date for the user's locale ("27 November 2026", "27 tháng 11, 2026"). */
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** Formats an ISO date for the user's locale ("27 November 2026", "27 tháng 11, 2026"). Formatters are reused. */
 export function formatDate(iso: string, locale: Locale): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  try {
-    return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return iso;
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
   }
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : format.format(date);
 }
 
 function entryButton(ctx: ComposeContext, id: string): ReplyButton | undefined {

@@ -36,12 +36,14 @@ export function parseIsoMonth(value: string): YearMonth | undefined {
   return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : undefined;
 }
 
-/** The month's name and year in the user's locale ("May 2027", "tháng 5 năm 2027"). */
+const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** The month's name and year in the user's locale ("May 2027", "tháng 5 năm 2027"). Formatters are reused. */
 export function monthLabel(ym: YearMonth, locale: Locale): string {
-  const date = new Date(Date.UTC(ym.year, ym.month - 1, 1));
-  try {
-    return new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return formatYearMonth(ym);
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    monthFormats.set(locale, format);
   }
+  return format.format(new Date(Date.UTC(ym.year, ym.month - 1, 1)));
 }
