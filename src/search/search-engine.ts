@@ -5,7 +5,7 @@ import { gramsOf, pairsSyllables } from './grams';
 import { NgramIndex, type IndexDoc } from './ngram-index';
 import { normalize, segment } from './normalize';
 import { rerank, tokenRecall, type QueryToken } from './rerank';
-import { compileConcepts, conceptRewriter, isConceptToken, type ConceptRewriter, type ConceptTrie } from './synonyms';
+import { compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, type ConceptRewriter, type ConceptTrie } from './synonyms';
 import { SEARCH_THRESHOLDS, type SearchThresholds } from './thresholds';
 
 /** `answer`: one confident entry. `clarify`: a few close candidates to choose from. `none`: out of scope. */
@@ -201,9 +201,10 @@ export class SearchEngine {
   private searchLocale(locale: Locale, query: Query): Candidate[] {
     const target = this.indexes.get(locale);
     if (!target) return [];
+    const factor = mentionsOffTopic(query.analysed(locale)) ? this.thresholds.offTopic : 1;
     return target.index
       .search(query.grams(locale), CANDIDATES_PER_LOCALE)
-      .map(({ doc, score }) => ({ id: target.ids[doc]!, score, locale, doc }));
+      .map(({ doc, score }) => ({ id: target.ids[doc]!, score: score * factor, locale, doc }));
   }
 
   /**

@@ -19,6 +19,18 @@ export function isConceptToken(token: string): boolean {
  */
 const NO_TOPIC_CONCEPTS: ReadonlySet<string> = new Set(['greeting']);
 
+/**
+ * Concepts that point away from this bot's subject (a holiday, a tourist visa). Entries never use them; a query that
+ * does is out of scope unless it matches an entry strongly anyway ("can I visit home during stage ii" still finds
+ * its entry). See `SearchThresholds.offTopic`.
+ */
+const OFF_TOPIC_CONCEPTS: readonly string[] = ['tourism'];
+
+/** Whether analysed text carries a concept that points away from the bot's subject. */
+export function mentionsOffTopic(analysed: string): boolean {
+  return OFF_TOPIC_CONCEPTS.some((concept) => analysed.includes(`${CONCEPT_MARK}${concept}`));
+}
+
 /** Replaces every synonym variant in normalised text with its concept token. */
 export type ConceptRewriter = (normalisedText: string) => string;
 

@@ -12,6 +12,8 @@ export interface SearchThresholds {
   readonly rerankGap: number;
   /** The most a poor fuzzy match can take off a candidate's score, as a share of it. */
   readonly rerankInfluence: number;
+  /** Scores are multiplied by this when the query names an off-topic concept (tourism): only strong matches survive. */
+  readonly offTopic: number;
 }
 
 /**
@@ -25,4 +27,5 @@ export const SEARCH_THRESHOLDS: SearchThresholds = {
   clarifyShare: 0.8,
   rerankGap: 0.1,
   rerankInfluence: 0.5,
+  offTopic: 0.6,
 };

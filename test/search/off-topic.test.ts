@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader';
+import { KNOWLEDGE_DIR } from '../../src/paths';
+import { SearchEngine } from '../../src/search/search-engine';
+import { SEARCH_THRESHOLDS } from '../../src/search/thresholds';
+
+const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
+const engine = SearchEngine.build(kb);
+
+describe('off-topic concepts', () => {
+  it.each([
+    ['en', 'do I need a visa to visit Japan'],
+    ['th', 'do I need a visa to visit Japan'],
+    ['fil', 'requirements sa tourist visa japan para mamasyal'],
+    ['vi', 'xin tourist visa di du lich nhat'],
+  ] as const)('declines a tourist question (%s: %s)', (locale, text) => {
+    expect(engine.search(text, locale).outcome).toBe('none');
+  });
+
+  it('still answers a work-visa question', () => {
+    const result = engine.search('which visa do technical interns get', 'en');
+    expect(result.outcome).not.toBe('none');
+  });
+
+  it('only lowers scores, so the same question without the off-topic word scores higher', () => {
+    const plain = engine.search('visa requirements japan', 'en').confidence;
+    const tourist = engine.search('tourist visa requirements japan', 'en').confidence;
+    expect(tourist).toBeLessThan(plain);
+    expect(SEARCH_THRESHOLDS.offTopic).toBeLessThan(1);
+  });
+});
