@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { foldForMatch } from '../src/i18n/match';
 import { isRtl, type Locale } from '../src/i18n/locales';
@@ -53,7 +54,7 @@ export class ChoiceStep extends Dialog<ChoiceSpec> {
     if (!spec) throw new Error('ChoiceStep needs a ChoiceSpec');
     const state: ChoiceState = { spec, attempts: 0 };
     dc.activeDialog!.state = state;
-    await this.prompt(dc, spec, false);
+    await this.prompt(dc.context, spec, false);
     return Dialog.EndOfTurn;
   }
 
@@ -68,13 +69,12 @@ export class ChoiceStep extends Dialog<ChoiceSpec> {
       return dc.endDialog(undefined);
     }
     await dc.context.sendActivity({ type: 'message', text: this.deps.t.t(locale, result.reasonKey ?? 'errors.invalidChoice'), locale });
-    await this.prompt(dc, state.spec, true);
+    await this.prompt(dc.context, state.spec, true);
     return Dialog.EndOfTurn;
   }
 
-  override async repromptDialog(context: DialogContext['context'], instance: { state: ChoiceState }): Promise<void> {
-    const dc = { context } as DialogContext;
-    await this.prompt(dc, instance.state.spec, true);
+  override async repromptDialog(context: TurnContext, instance: { state: ChoiceState }): Promise<void> {
+    await this.prompt(context, instance.state.spec, true);
   }
 
   /** Whether this turn answers the pending question; used by the root dialog before treating text as a question. */
@@ -82,10 +82,10 @@ export class ChoiceStep extends Dialog<ChoiceSpec> {
     return recognizeChoice(spec, dc.context.activity.text ?? '', turnSubmit(dc.context), turnLocale(dc.context), this.deps.t, monthOf(this.deps.clock()));
   }
 
-  private async prompt(dc: DialogContext, spec: ChoiceSpec, isRetry: boolean): Promise<void> {
-    const locale = turnLocale(dc.context);
+  private async prompt(context: TurnContext, spec: ChoiceSpec, isRetry: boolean): Promise<void> {
+    const locale = turnLocale(context);
     const reply = renderChoice(spec, locale, this.deps.t, monthOf(this.deps.clock()), isRetry);
-    await sendReply(dc.context, this.deps, reply);
+    await sendReply(context, this.deps, reply);
   }
 }
 

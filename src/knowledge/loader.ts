@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeLoadError } from '../errors';
-import { SOURCE_LOCALE, isLocale, type Locale } from '../i18n/locales';
+import { SOURCE_LOCALE, SUPPORTED_LOCALES, isLocale, type Locale } from '../i18n/locales';
 import { englishRevision } from './revision';
 import {
   MAX_ANSWER_CHARS_EN,
@@ -121,7 +121,8 @@ export function loadKnowledge(options: LoadKnowledgeOptions): KnowledgeBase {
   const dirs = readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && isLocale(d.name))
     .map((d) => d.name as Locale)
-    .filter((l) => !options.locales || options.locales.includes(l));
+    .filter((l) => !options.locales || options.locales.includes(l))
+    .sort((a, b) => SUPPORTED_LOCALES.indexOf(a) - SUPPORTED_LOCALES.indexOf(b));
   if (!dirs.includes(SOURCE_LOCALE)) {
     throw new KnowledgeLoadError(relative(process.cwd(), join(root, SOURCE_LOCALE)), undefined, ['the English source folder is missing']);
   }
