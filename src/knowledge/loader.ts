@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseYamlData, YamlSyntaxError } from './yaml';
 import type { z } from 'zod';
 import { KnowledgeLoadError } from '../errors';
 import { SOURCE_LOCALE, SUPPORTED_LOCALES, isLocale, type Locale } from '../i18n/locales';
@@ -26,9 +26,9 @@ function describeIssues(error: z.ZodError): string[] {
 
 function readYaml(file: string, rel: string, text: string, entryId?: string): unknown {
   try {
-    return parseYaml(text);
+    return parseYamlData(text);
   } catch (error) {
-    const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+    const detail = error instanceof YamlSyntaxError ? error.message : String(error);
     throw new KnowledgeLoadError(rel, entryId, [`YAML: ${detail}`]);
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseYamlData, YamlSyntaxError } from '../knowledge/yaml';
 import { z } from 'zod';
 import { KnowledgeLoadError } from '../errors';
 import { KNOWLEDGE_DIR } from '../paths';
@@ -52,9 +52,9 @@ function loadTransliteration(file: string): Transliterator {
   const rel = relative(KNOWLEDGE_DIR, file);
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = parseYamlData(readFileSync(file, 'utf8'));
   } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
+    if (!(error instanceof YamlSyntaxError)) throw error;
     throw new KnowledgeLoadError(rel, undefined, [`YAML: ${error.message.split('\n')[0]}`]);
   }
   return compileTransliteration(raw, rel);

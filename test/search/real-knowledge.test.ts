@@ -29,3 +29,20 @@ describe('off-topic concepts', () => {
     expect(SEARCH_THRESHOLDS.offTopic).toBeLessThan(1);
   });
 });
+
+describe('Vietnamese typed without tone marks', () => {
+  it.each([
+    ['thời gian thực tập tối đa bao lâu', 'thoi gian thuc tap toi da bao lau'],
+    ['thực tập mấy năm', 'thuc tap may nam'],
+    ['công ty giữ hộ chiếu của tôi được không', 'cong ty giu ho chieu cua toi duoc khong'],
+  ])('finds for "%s" and "%s" the same answer', (marked, bare) => {
+    const withMarks = engine.search(marked, 'vi');
+    const without = engine.search(bare, 'vi');
+    expect(withMarks.outcome).toBe('answer');
+    expect(without).toEqual(withMarks);
+  });
+
+  it('answers the programme-length question with the stages entry', () => {
+    expect(engine.search('thoi gian thuc tap toi da bao lau', 'vi').id).toBe('stages');
+  });
+});
