@@ -1,30 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type restify from 'restify';
-import { createApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createServer, listen } from '../../src/index';
-import { ServiceUrlSink } from '../helpers/service-url-sink';
+import { startHttpApp, type HttpApp } from '../helpers/http-app';
 
 const RUNS = 5000;
 const SEED = 20261127;
 
-let app: App;
-let server: restify.Server;
-let base: string;
-const sink = new ServiceUrlSink();
-
+let http: HttpApp;
 beforeAll(async () => {
-  await sink.start();
-  app = await createApp(loadConfig({ LOG_LEVEL: 'silent', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '10000' }));
-  server = createServer(app);
-  base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  http = await startHttpApp({ STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '10000' });
 });
-afterAll(async () => {
-  server?.close();
-  await app?.close();
-  await sink.stop();
-});
+afterAll(() => http?.close());
 
 const nasty = fc.oneof(
   fc.string(),
@@ -59,7 +44,7 @@ function activityArbitrary(serviceUrl: string) {
 describe('malformed input, property-based', () => {
   it(`answers ${RUNS} random or malformed bodies with a 4xx or a valid reply, never crashing, with bounded heap`, async () => {
     const bodies = fc.oneof(
-      { weight: 6, arbitrary: activityArbitrary(sink.url) },
+      { weight: 6, arbitrary: activityArbitrary(http.sink.url) },
       { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
       { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
     );
@@ -67,16 +52,15 @@ describe('malformed input, property-based', () => {
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(bodies, async (body) => {
-        const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await fetch(`${http.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         await res.arrayBuffer();
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         return (res.status >= 200 && res.status < 300) || (res.status >= 400 && res.status < 500);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
-    const health = await fetch(`${base}/healthz`);
-    expect(health.status).toBe(200);
-    for (const reply of sink.received) expect(typeof reply.type).toBe('string');
+    expect((await http.health()).status).toBe(200);
+    for (const reply of http.sink.received) expect(typeof reply.type).toBe('string');
     const growthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
     expect(growthMb).toBeLessThan(150);
     expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
