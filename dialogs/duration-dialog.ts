@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { isRtl, type Locale } from '../src/i18n/locales';
 import type { ReplyModel } from '../src/replies/reply-model';
 import { turnLocale } from '../src/bot/turn-state';
+import { sourceFooter } from '../src/replies/compose';
 import { buildTimeline, decideSystem, needsCertificationAnswer, type Certified, type SystemReason } from '../src/timeline/timeline';
 import { monthLabel, parseIsoMonth, type YearMonth } from '../src/timeline/year-month';
 import { ChoiceStep, CHOICE_STEP_ID, type ChoiceSpec } from './choice-step';
@@ -45,7 +46,7 @@ export function timelineReply(deps: Pick<DialogDeps, 'kb' | 't'>, locale: Locale
     title: t.t(locale, decision.system === 'titp' ? 'duration.systemTitp' : 'duration.systemEsd'),
     body: [t.t(locale, REASON_KEYS[decision.reason]), `**${t.t(locale, 'duration.timelineTitle')}**`],
     steps: milestones.map((m) => ({ label: t.isolate(locale, monthLabel(m.at, locale)), value: t.t(locale, m.key) })),
-    footer: notes,
+    footer: [...notes, ...sourceFooter({ kb, t, locale }, decision.system === 'titp' ? 'titp-ending' : 'esd-overview')],
     buttons: [
       { label: t.t(locale, 'menu.sectors'), value: { a: 'go', to: 'sectors' } },
       { label: t.t(locale, 'menu.japanese'), value: { a: 'go', to: 'japanese' } },

@@ -2,6 +2,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { isRtl, type Locale } from '../src/i18n/locales';
 import type { ReplyModel } from '../src/replies/reply-model';
 import { turnLocale } from '../src/bot/turn-state';
+import { sourceFooter } from '../src/replies/compose';
 import type { DialogDeps } from './dialog-deps';
 import { sendReply } from './reply-sender';
 
@@ -22,6 +23,7 @@ export function helpReply(deps: Pick<DialogDeps, 'kb' | 't'>, locale: Locale): R
     title: t.t(locale, 'help.title'),
     body: [t.t(locale, 'help.otit'), t.t(locale, 'help.fresc'), t.t(locale, 'help.emergency'), `**${t.t(locale, 'help.brokerTitle')}**`, t.t(locale, 'help.broker')],
     links: [{ label: t.t(locale, 'help.otitLink'), url: OTIT_URL }],
+    footer: sourceFooter({ kb, t, locale }, 'help-hotline'),
     buttons: related.map((e) => ({ label: e.entry.title, value: { a: 'entry' as const, id: e.entry.id } })),
   };
 }

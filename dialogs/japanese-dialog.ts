@@ -3,6 +3,7 @@ import { isRtl, type Locale } from '../src/i18n/locales';
 import type { SectorGroup } from '../src/knowledge/schema';
 import type { ReplyModel } from '../src/replies/reply-model';
 import { turnLocale } from '../src/bot/turn-state';
+import { sourceFooter } from '../src/replies/compose';
 import { ChoiceStep, CHOICE_STEP_ID, type ChoiceSpec } from './choice-step';
 import type { DialogDeps } from './dialog-deps';
 import { sendReply } from './reply-sender';
@@ -48,7 +49,7 @@ export function japanesePlanReply(deps: Pick<DialogDeps, 'kb' | 't'>, locale: Lo
     ],
     steps: t.list(locale, `japanese.plan.${level}`).map((value) => ({ value })),
     links: RESOURCES.map((r) => ({ label: t.t(locale, r.key), url: r.url })),
-    footer: [`**${t.t(locale, 'japanese.testsTitle')}:** ${t.t(locale, 'japanese.tests')}`],
+    footer: [`**${t.t(locale, 'japanese.testsTitle')}:** ${t.t(locale, 'japanese.tests')}`, ...sourceFooter({ kb, t, locale }, 'japanese-requirements')],
     buttons: related
       .map((id) => kb.get(id, locale))
       .filter((e) => e !== undefined)

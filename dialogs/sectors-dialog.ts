@@ -1,8 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { SECTOR_GROUPS, type SectorGroup } from '../src/knowledge/schema';
 import { isRtl, type Locale } from '../src/i18n/locales';
-import { formatDate } from '../src/replies/compose';
-import { markdownLink } from '../src/replies/markdown';
+import { sourceFooter } from '../src/replies/compose';
 import type { ReplyFact, ReplyModel } from '../src/replies/reply-model';
 import { turnLocale } from '../src/bot/turn-state';
 import { ChoiceStep, CHOICE_STEP_ID, type ChoiceSpec } from './choice-step';
@@ -45,10 +44,7 @@ export function sectorReply(deps: Pick<DialogDeps, 'kb' | 't'>, group: SectorGro
     ...(isFallback ? { notice: t.t(locale, 'answer.translationComing') } : {}),
     body: [`**${t.t(locale, 'sectors.labels.work')}:** ${s.work}`],
     facts,
-    footer: [
-      `${t.t(locale, 'answer.source')}: ${entry.sources.map((src) => markdownLink(src.title, src.url)).join(' · ')}`,
-      t.t(locale, 'answer.lastReviewed', { date: t.isolate(locale, formatDate(entry.lastReviewed, locale)) }),
-    ],
+    footer: sourceFooter({ kb, t, locale }, entry.id),
     buttonsTitle: t.t(locale, 'sectors.next'),
     buttons: [
       { label: t.t(locale, 'sectors.another'), value: { a: 'go', to: 'sectors' } },

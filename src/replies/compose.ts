@@ -37,6 +37,21 @@ export function formatDate(iso: string, locale: Locale): string {
   return Number.isNaN(date.getTime()) ? iso : format.format(date);
 }
 
+/**
+ * "Source: … · Last reviewed: …" for an entry, in the user's locale. Every reply that states facts ends with it, so
+ * a user can always see where a fact comes from and how fresh it is.
+ */
+export function sourceFooter(ctx: ComposeContext, id: string): string[] {
+  const { kb, t, locale } = ctx;
+  const entry = kb.get(id, locale)?.entry;
+  if (!entry) return [];
+  const sources = entry.sources.map((s) => markdownLink(s.title, s.url)).join(' · ');
+  return [
+    `${t.t(locale, 'answer.source')}: ${sources}`,
+    t.t(locale, 'answer.lastReviewed', { date: t.isolate(locale, formatDate(entry.lastReviewed, locale)) }),
+  ];
+}
+
 function entryButton(ctx: ComposeContext, id: string): ReplyButton | undefined {
   const found = ctx.kb.get(id, ctx.locale);
   return found ? { label: found.entry.title, value: { a: 'entry', id } } : undefined;
@@ -52,17 +67,13 @@ export function composeAnswer(ctx: ComposeContext, id: string): ReplyModel {
   const found = kb.get(id, locale);
   if (!found) throw new Error(`composeAnswer: unknown entry "${id}"`);
   const { entry, isFallback } = found;
-  const sources = entry.sources.map((s) => markdownLink(s.title, s.url)).join(' · ');
   return {
     locale,
     rtl: isRtl(locale) && !isFallback,
     title: entry.title,
     ...(isFallback ? { notice: t.t(locale, 'answer.translationComing') } : {}),
     body: [entry.answer],
-    footer: [
-      `${t.t(locale, 'answer.source')}: ${sources}`,
-      t.t(locale, 'answer.lastReviewed', { date: t.isolate(locale, formatDate(entry.lastReviewed, locale)) }),
-    ],
+    footer: sourceFooter(ctx, id),
     buttonsTitle: entry.followUps.length ? t.t(locale, 'answer.related') : undefined,
     buttons: entryButtons(ctx, entry.followUps),
     feedback: {

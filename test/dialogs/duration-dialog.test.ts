@@ -36,6 +36,8 @@ describe.each(DIALOG_LOCALES)('duration and timeline (%s)', (locale) => {
     expect(text).toContain(t(locale, 'duration.titp.stage1End'));
     expect(text).toContain(monthLabel({ year: 2032, month: 3 }, locale));
     expect(text).toContain(t(locale, 'duration.confirm'));
+    expect(text).toContain(t(locale, 'answer.source'));
+    expect(text).toContain(shared.app.kb.get('titp-ending', locale)!.entry.sources[0]!.url);
     expect(timeline[0]?.rtl).toBe(locale === 'ur');
   });
 
@@ -46,6 +48,7 @@ describe.each(DIALOG_LOCALES)('duration and timeline (%s)', (locale) => {
     const esd = await chat.userTaps({ a: 'pick', v: 'no' });
     expect(allText(esd)).toContain(t(locale, 'duration.systemEsd'));
     expect(allText(esd)).toContain(t(locale, 'duration.whyEsdUncertified'));
+    expect(allText(esd)).toContain(shared.app.kb.get('esd-overview', locale)!.entry.sources[0]!.url);
   });
 });
 

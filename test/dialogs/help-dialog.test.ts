@@ -20,6 +20,7 @@ describe.each(DIALOG_LOCALES)('get help (%s)', (locale) => {
     expect(text).toMatch(/110/);
     expect(text).toMatch(/119/);
     expect(text).toContain(t(locale, 'help.broker'));
+    expect(text).toContain(t(locale, 'answer.source'));
     expect(text).not.toMatch(/\d{2,4}-\d{3,4}-\d{3,4}/);
     expect(help[0]?.values).toEqual([
       { a: 'entry', id: 'fees-and-debt' },

@@ -27,6 +27,8 @@ describe.each(DIALOG_LOCALES)('Japanese training (%s)', (locale) => {
       expect(text).toContain(url);
     }
     expect(text).toContain(t(locale, 'japanese.tests'));
+    expect(text).toContain(t(locale, 'answer.source'));
+    expect(text).toContain(shared.app.kb.get('japanese-requirements', locale)!.entry.sources[0]!.url);
     expect(plan[0]?.rtl).toBe(locale === 'ur');
   });
 });
