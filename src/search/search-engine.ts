@@ -95,13 +95,18 @@ class Query {
     return recall;
   }
 
+  /** The query's words in a locale, segmented by its rules; a concept counts as one word. */
+  words(locale: Locale): string[] {
+    return this.analysed(locale)
+      .split(' ')
+      .flatMap((piece) => (isConceptToken(piece) ? [piece] : segment(piece, locale)));
+  }
+
   /** The query's words in a locale, each weighted by the rarity of its grams there. */
   private tokens(locale: Locale, index: NgramIndex): QueryToken[] {
     let tokens = this.tokensByLocale.get(locale);
     if (!tokens) {
-      const pieces = this.analysed(locale).split(' ');
-      const words = new Set(pieces.flatMap((piece) => (isConceptToken(piece) ? [piece] : segment(piece, locale))));
-      tokens = [...words].map((text) => {
+      tokens = [...new Set(this.words(locale))].map((text) => {
         const grams = gramsOf(text, locale);
         const weight = grams.reduce((sum, g) => sum + index.weight(g), 0) / Math.max(1, grams.length);
         return { text, weight, unseen: grams.some((g) => !index.knows(g)) };
@@ -145,11 +150,12 @@ export class SearchEngine {
   search(text: string, locale: Locale): SearchResult {
     const query = new Query(text, this.rewriter(locale));
     const own = this.searchLocale(locale, query);
-    const ownResult = this.decide(this.rerankClose(own, query, this.thresholds.answer));
+    const margin = query.words(locale).length <= 1 ? this.thresholds.singleWordMargin : this.thresholds.margin;
+    const ownResult = this.decide(this.rerankClose(own, query, this.thresholds.answer), margin);
     if (ownResult.outcome === 'answer') return ownResult;
     const all = [...own];
     for (const other of this.indexes.keys()) if (other !== locale) all.push(...this.searchLocale(other, query));
-    return this.decide(this.rerankClose(bestPerId(all), query, this.thresholds.none));
+    return this.decide(this.rerankClose(bestPerId(all), query, this.thresholds.none), margin);
   }
 
   private indexLocale(locale: Locale, entries: readonly KnowledgeEntry[]): LocaleIndex {
@@ -223,7 +229,7 @@ export class SearchEngine {
     return [...rescored, ...ranked.slice(RERANKED)].sort((a, b) => b.score - a.score);
   }
 
-  private decide(ranked: readonly Candidate[]): SearchResult {
+  private decide(ranked: readonly Candidate[], margin: number): SearchResult {
     const t = this.thresholds;
     const [first, second] = ranked;
     if (!first || first.score < t.none) {
@@ -232,7 +238,7 @@ export class SearchEngine {
     const plausible = ranked.filter((c) => c.score >= t.none);
     const close = plausible.filter((c) => c.score >= first.score * t.clarifyShare);
     const confidence = round(first.score);
-    if (first.score >= t.answer && first.score - (second?.score ?? 0) >= t.margin) {
+    if (first.score >= t.answer && first.score - (second?.score ?? 0) >= margin) {
       return { outcome: 'answer', id: first.id, candidates: ids(close), confidence, matchedLocale: first.locale };
     }
     return { outcome: 'clarify', id: null, candidates: ids(close.length > 1 ? close : plausible.slice(0, 2)), confidence, matchedLocale: first.locale };

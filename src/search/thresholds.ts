@@ -6,6 +6,8 @@ export interface SearchThresholds {
   readonly answer: number;
   /** How far ahead of the runner-up the best must be to answer instead of asking "did you mean …?". */
   readonly margin: number;
+  /** The same for a one-word message ("test", "tiền"): a single word rarely settles the topic, so ask more often. */
+  readonly singleWordMargin: number;
   /** Candidates offered for clarification score at least this share of the best one. */
   readonly clarifyShare: number;
   /** Fuzzy reranking runs only when the top two scores are within this gap (it is the slow part). */
@@ -24,6 +26,7 @@ export const SEARCH_THRESHOLDS: SearchThresholds = {
   none: 0.32,
   answer: 0.4,
   margin: 0.06,
+  singleWordMargin: 0.12,
   clarifyShare: 0.8,
   rerankGap: 0.1,
   rerankInfluence: 0.5,

@@ -46,3 +46,18 @@ describe('Vietnamese typed without tone marks', () => {
     expect(engine.search('thoi gian thuc tap toi da bao lau', 'vi').id).toBe('stages');
   });
 });
+
+describe('one-word messages', () => {
+  it('asks "did you mean" when one word fits several entries', () => {
+    const result = engine.search('test', 'en');
+    expect(result.outcome).toBe('clarify');
+    expect(result.candidates).toEqual(expect.arrayContaining(['skills-tests', 'japanese-tests']));
+    expect(engine.search('tiếng nhật', 'vi').outcome).toBe('clarify');
+  });
+
+  it('still answers a word that names one topic', () => {
+    expect(engine.search('esd', 'en')).toMatchObject({ outcome: 'answer', id: 'esd-overview' });
+    expect(engine.search('ESD', 'th')).toMatchObject({ outcome: 'answer', id: 'esd-overview' });
+    expect(SEARCH_THRESHOLDS.singleWordMargin).toBeGreaterThan(SEARCH_THRESHOLDS.margin);
+  });
+});
