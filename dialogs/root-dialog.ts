@@ -58,7 +58,7 @@ function commandWords(locale: Locale, t: Translator): Map<string, Command> {
   for (const command of COMMANDS) {
     const words = [...t.list(locale, `commands.${command}`), ...t.list(SOURCE_LOCALE, `commands.${command}`)];
     if (MENU_LABEL_COMMANDS.includes(command)) words.push(t.t(locale, `menu.${command}`), t.t(SOURCE_LOCALE, `menu.${command}`));
-    for (const word of words) if (!table.has(foldForMatch(word))) table.set(foldForMatch(word), command);
+    for (const word of words.map(foldForMatch)) if (!table.has(word)) table.set(word, command);
   }
   byLocale.set(locale, table);
   return table;

@@ -11,7 +11,6 @@ import type { RateLimiter } from './rate-limiter';
 import { setTurnLocale, setTurnSubmit, turnLocale, type Session } from './turn-state';
 import { sendText } from './send-reply';
 
-
 /** Bump when the shape of saved dialog state changes; older state then restarts the dialog instead of crashing. */
 export const DIALOG_STATE_VERSION = 1;
 

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { intlLocale } from '../i18n/intl-locale';
+import { dateFormatter } from '../i18n/intl-locale';
 import { isRtl, type Locale } from '../i18n/locales';
 import type { Translator } from '../i18n/translator';
 import { markdownLink } from './markdown';
@@ -24,17 +24,10 @@ export interface ComposeContext {
   readonly locale: Locale;
 }
 
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
-
 /** Formats an ISO date for the user's locale ("27 November 2026", "27 tháng 11, 2026"). Formatters are reused. */
 export function formatDate(iso: string, locale: Locale): string {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateFormatter(locale, 'date').format(date);
 }
 
 /**

@@ -45,11 +45,13 @@ export class GuardedStorage implements Storage {
     return this.guard('delete', () => this.inner.delete(keys));
   }
 
-  /** A real read and write, so an unwritable store reads as unhealthy and recovery is noticed without user traffic. */
+  /**
+   * A real write (`checkStorage` already reads), so an unwritable store reads as unhealthy and recovery is noticed
+   * without user traffic.
+   */
   async probe(): Promise<boolean> {
     try {
       await this.write({ [HEALTH_WRITE_KEY]: { at: new Date().toISOString(), eTag: '*' } });
-      await this.read([HEALTH_WRITE_KEY]);
       return true;
     } catch {
       return false;

@@ -1,4 +1,4 @@
-import { intlLocale } from '../i18n/intl-locale';
+import { dateFormatter } from '../i18n/intl-locale';
 import type { Locale } from '../i18n/locales';
 
 /** A calendar month. Timelines work in whole months so the 31st never rolls into the wrong month. */
@@ -36,14 +36,7 @@ export function parseIsoMonth(value: string): YearMonth | undefined {
   return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : undefined;
 }
 
-const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
-
 /** The month's name and year in the user's locale ("May 2027", "tháng 5 năm 2027"). Formatters are reused. */
 export function monthLabel(ym: YearMonth, locale: Locale): string {
-  let format = monthFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: 'long', timeZone: 'UTC' });
-    monthFormats.set(locale, format);
-  }
-  return format.format(new Date(Date.UTC(ym.year, ym.month - 1, 1)));
+  return dateFormatter(locale, 'month').format(new Date(Date.UTC(ym.year, ym.month - 1, 1)));
 }
