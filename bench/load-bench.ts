@@ -29,6 +29,12 @@ const QUESTIONS: [string, string][] = [
   ['ja', '給料は最低賃金ですか'],
   ['es', 'cuánto cuesta ir a japón'],
 ];
+/**
+ * autocannon resets a connection's context each time it comes to the end of its request list, so a one-request list
+ * would make every request a new conversation. A list longer than any connection sends in one run keeps each
+ * connection one conversation from start to end.
+ */
+const SEQUENCE_LENGTH = 50_000;
 const DIALOG_TURNS = ['menu', 'sectors', '3', 'duration', '2027-05', '1', 'japanese', '2', '7'];
 
 function freePort(): Promise<number> {
@@ -90,7 +96,7 @@ function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo'
   let next = 0;
   const bodyFor = (conversation: string, turn: number) => {
     const useDialog = mix === 'bot' && turn % 3 === 2;
-    const [locale, text] = useDialog ? ['en', DIALOG_TURNS[turn % DIALOG_TURNS.length]!] : QUESTIONS[turn % QUESTIONS.length]!;
+    const [locale, text] = useDialog ? ['en', DIALOG_TURNS[Math.floor(turn / 3) % DIALOG_TURNS.length]!] : QUESTIONS[turn % QUESTIONS.length]!;
     return JSON.stringify({
       type: 'message',
       text,
@@ -103,6 +109,13 @@ function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo'
       id: `a-${turn}`,
     });
   };
+  const turn = {
+    setupRequest: (req: Record<string, unknown>, context: { conversation?: string; turn?: number }) => {
+      context.conversation ??= `bench-${mix}-${(next += 1)}`;
+      context.turn = (context.turn ?? 0) + 1;
+      return { ...req, body: bodyFor(context.conversation, context.turn) };
+    },
+  };
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -112,15 +125,7 @@ function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo'
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         initialContext: {},
-        requests: [
-          {
-            setupRequest: (req: Record<string, unknown>, context: { conversation?: string; turn?: number }) => {
-              context.conversation ??= `bench-${mix}-${(next += 1)}`;
-              context.turn = (context.turn ?? 0) + 1;
-              return { ...req, body: bodyFor(context.conversation, context.turn) };
-            },
-          },
-        ],
+        requests: Array<typeof turn>(SEQUENCE_LENGTH).fill(turn),
       } as autocannon.Options,
       (error, result) => {
         if (error) return reject(error);

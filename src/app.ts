@@ -29,6 +29,7 @@ import { GuardedStorage } from './storage/guarded-storage';
 import { closeTelemetryClient, createTelemetryClient } from './analytics/create-telemetry-client';
 import { ConversationQueue } from './bot/conversation-queue';
 import { TitpBot } from './bot/titp-bot';
+import { CachedConnectorAuthentication } from './bot/cached-connector-authentication';
 import { RateLimiter } from './bot/rate-limiter';
 import { turnLocale, type Session, type UserProfile } from './bot/turn-state';
 import { jsonError, type HttpRequest, type HttpResponse, type Route } from './http/http-types';
@@ -150,12 +151,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     typingFirst: (context) => context.activity.serviceUrl === LOCAL_SERVICE_URL,
   });
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MicrosoftAppId ?? '',
-      MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-      MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-    }),
+    new CachedConnectorAuthentication(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.MicrosoftAppId ?? '',
+        MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+        MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+      }),
+    ),
   );
   const onTurnError = async (context: TurnContext, error: Error) => {
     const correlationId = randomUUID();

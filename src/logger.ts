@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import pino, { type Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -14,5 +15,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
  */
 export function hashId(id: string | undefined, salt: string): string {
   if (!id) return 'none';
-  return createHmac('sha256', salt).update(id).digest('hex').slice(0, 16);
+  const key = `${salt}\n${id}`;
+  let hash = recentHashes.get(key);
+  if (hash === undefined) {
+    hash = createHmac('sha256', salt).update(id).digest('hex').slice(0, 16);
+    recentHashes.set(key, hash);
+  }
+  return hash;
 }
+
+/** Every turn hashes the same few ids again (logs and each analytics event), so recent hashes are kept. */
+const recentHashes = new LRUCache<string, string>({ max: 10_000 });

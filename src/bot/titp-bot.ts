@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type InvokeResponse, type TurnContext, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { parseSubmitValue, type SubmitValue } from '../cards/actions';
 import { negotiateLocale } from '../i18n/negotiate';
 import { foldForMatch } from '../i18n/match';
@@ -13,6 +13,13 @@ import { sendText } from './send-reply';
 
 /** Bump when the shape of saved dialog state changes; older state then restarts the dialog instead of crashing. */
 export const DIALOG_STATE_VERSION = 1;
+
+/**
+ * Turn-state key under which botbuilder-dialogs keeps its memory-scope configuration for the rest of a turn. The SDK
+ * rebuilds that configuration (a service collection and a dozen scope objects, checked with zod) on every turn; it
+ * depends on nothing per turn, so the bot builds it once and hands it to every later turn.
+ */
+export const STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
 /** What the bot needs besides the dialog dependencies. */
 export interface BotOptions {
@@ -45,6 +52,7 @@ function matchTypedChoice(text: string, choices: Session['lastChoices']): Submit
 export class TitpBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState;
+  private stateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly options: BotOptions) {
     super();
@@ -129,8 +137,17 @@ export class TitpBot extends ActivityHandler {
     await this.runDialogs(context);
   }
 
-  private async reprompt(context: TurnContext): Promise<void> {
+  private async dialogContext(context: TurnContext): Promise<DialogContext> {
+    if (this.stateConfiguration && !context.turnState.has(STATE_CONFIGURATION_KEY)) {
+      context.turnState.set(STATE_CONFIGURATION_KEY, this.stateConfiguration);
+    }
     const dc = await this.dialogs.createContext(context);
+    this.stateConfiguration ??= dc.state.configuration;
+    return dc;
+  }
+
+  private async reprompt(context: TurnContext): Promise<void> {
+    const dc = await this.dialogContext(context);
     if (dc.activeDialog) await dc.repromptDialog();
   }
 
@@ -146,7 +163,7 @@ export class TitpBot extends ActivityHandler {
         await sendText(context, this.options.deps.t.t(turnLocale(context), 'dialog.restartedOld'), turnLocale(context));
       }
     }
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.dialogContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(ROOT_DIALOG_ID);
   }

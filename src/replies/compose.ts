@@ -34,8 +34,25 @@ export function formatDate(iso: string, locale: Locale): string {
  * "Source: … · Last reviewed: …" for an entry, in the user's locale. Every reply that states facts ends with it, so
  * a user can always see where a fact comes from and how fresh it is.
  */
-export function sourceFooter(ctx: ComposeContext, id: string): string[] {
+export function sourceFooter(ctx: ComposeContext, id: string): readonly string[] {
   const { kb, t, locale } = ctx;
+  let byEntry = footers.get(kb)?.get(t);
+  if (!byEntry) {
+    byEntry = new Map();
+    const byTranslator = footers.get(kb) ?? new WeakMap<Translator, Map<string, readonly string[]>>();
+    byTranslator.set(t, byEntry);
+    footers.set(kb, byTranslator);
+  }
+  const key = `${locale}\n${id}`;
+  let footer = byEntry.get(key);
+  if (!footer) byEntry.set(key, (footer = buildFooter(ctx, id)));
+  return footer;
+}
+
+/** Footers depend only on the knowledge base, the translator, the locale and the entry, and every reply has one. */
+const footers = new WeakMap<KnowledgeBase, WeakMap<Translator, Map<string, readonly string[]>>>();
+
+function buildFooter({ kb, t, locale }: ComposeContext, id: string): readonly string[] {
   const entry = kb.get(id, locale)?.entry;
   if (!entry) return [];
   const sources = entry.sources.map((s) => markdownLink(s.title, s.url)).join(' · ');
