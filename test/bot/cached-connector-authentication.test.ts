@@ -13,12 +13,12 @@ class CountingAuthentication extends BotFrameworkAuthentication {
   }
 
   private factory(): ConnectorFactory {
-    const outer = this;
+    const count = () => (this.connectorClients += 1);
     return new (class extends ConnectorFactory {
       async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        outer.connectorClients += 1;
+        const serial = count();
         if (serviceUrl.includes('down')) throw new Error(`cannot reach ${serviceUrl}`);
-        return { serviceUrl, audience, serial: outer.connectorClients } as unknown as ConnectorClient;
+        return { serviceUrl, audience, serial } as unknown as ConnectorClient;
       }
     })();
   }
