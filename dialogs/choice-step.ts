@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../src/bot/dialog-sdk';
 import { foldForMatch } from '../src/i18n/match';
 import { isRtl, type Locale } from '../src/i18n/locales';
 import type { Translator } from '../src/i18n/translator';

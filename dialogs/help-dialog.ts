@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../src/bot/dialog-sdk';
 import { isRtl, type Locale } from '../src/i18n/locales';
 import type { ReplyModel } from '../src/replies/reply-model';
 import { turnLocale } from '../src/bot/turn-state';

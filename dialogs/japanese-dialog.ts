@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/bot/dialog-sdk';
 import { isRtl, type Locale } from '../src/i18n/locales';
 import type { SectorGroup } from '../src/knowledge/schema';
 import type { ReplyModel } from '../src/replies/reply-model';

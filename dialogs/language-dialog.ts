@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/bot/dialog-sdk';
 import { COUNTRIES } from '../src/knowledge/schema';
 import { languagesFor, OTHER_COUNTRY } from '../src/i18n/countries';
 import { ENDONYMS, isLocale, type Locale } from '../src/i18n/locales';

@@ -1,5 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogTurnStatus } from '../src/bot/dialog-sdk';
 import type { MenuTarget } from '../src/cards/actions';
 import { ENGLISH_LANGUAGE_NAMES } from '../src/i18n/countries';
 import { ENDONYMS, isLocale, isRtl, SOURCE_LOCALE, SUPPORTED_LOCALES, type Locale } from '../src/i18n/locales';

@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/bot/dialog-sdk';
 import { SECTOR_GROUPS, type SectorGroup } from '../src/knowledge/schema';
 import { isRtl, type Locale } from '../src/i18n/locales';
 import { sourceFooter } from '../src/replies/compose';

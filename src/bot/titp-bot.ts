@@ -1,5 +1,6 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type InvokeResponse, type TurnContext, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import type { DialogContext, DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus } from './dialog-sdk';
 import { parseSubmitValue, type SubmitValue } from '../cards/actions';
 import { negotiateLocale } from '../i18n/negotiate';
 import { foldForMatch } from '../i18n/match';
