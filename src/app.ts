@@ -23,7 +23,8 @@ import { loadKnowledge } from './knowledge/loader';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { createLogger, hashId, type Logger } from './logger';
 import { KNOWLEDGE_DIR, LOCALES_DIR, REPO_ROOT } from './paths';
-import { SearchEngine } from './search/search-engine';
+import { loadSearchEngine } from './search/index-cache';
+import type { SearchEngine } from './search/search-engine';
 import { checkStorage, closeStorage, createStorage, StorageUnavailableError } from './storage';
 import { GuardedStorage } from './storage/guarded-storage';
 import { closeTelemetryClient, createTelemetryClient } from './analytics/create-telemetry-client';
@@ -127,7 +128,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const translator = createTranslator(LOCALES_DIR, overrides.locales);
   const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
-  const search = SearchEngine.build(kb);
+  const started = performance.now();
+  const loaded = loadSearchEngine(kb, {
+    file: config.SEARCH_INDEX_CACHE === 'off' ? undefined : config.SEARCH_INDEX_CACHE,
+    lockfile: join(REPO_ROOT, 'package-lock.json'),
+  });
+  const search = loaded.engine;
+  const indexLog = { index: loaded.from, reason: loaded.reason, ms: Math.round(performance.now() - started) };
+  if (loaded.saveError) logger.warn({ ...indexLog, error: loaded.saveError }, 'search index built; it could not be saved, so the next start builds it again');
+  else logger.info(indexLog, loaded.from === 'cache' ? 'search index loaded' : 'search index built');
   const storage = new GuardedStorage(overrides.storage ?? (await createStorage(config, logger)), config.STORAGE);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);

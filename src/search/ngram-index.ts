@@ -30,7 +30,7 @@ const POSTINGS_BUDGET = 20_000;
 const SHORTLIST = 24;
 
 /** Postings of every gram in one block: gram `g` holds `items[offsets[g]]` up to `items[offsets[g + 1] - 1]`. */
-interface Postings {
+export interface Postings {
   readonly offsets: Int32Array;
   readonly items: Int32Array;
   readonly weights: Float32Array;
@@ -162,6 +162,56 @@ interface QueryGram {
 }
 
 /**
+ * Everything an {@link NgramIndex} holds besides scratch space: plain data and typed arrays, so an index can be saved
+ * with `v8.serialize` and loaded again without rebuilding it (see `index-cache.ts`).
+ */
+export interface NgramIndexData {
+  readonly ids: ReadonlyMap<string, number>;
+  readonly gramWeights: Float64Array;
+  readonly docPostings: Postings;
+  readonly unitPostings: Postings;
+  readonly unitGrams: Int32Array;
+  readonly unitStart: Int32Array;
+  readonly unitDoc: Int32Array;
+  readonly unitWeight: Float64Array;
+  readonly unitNorm: Float64Array;
+  readonly firstUnit: Int32Array;
+  readonly docCount: number;
+  readonly unseenIdf: number;
+}
+
+function idf(docCount: number, documentFrequency: number): number {
+  return Math.log(1 + docCount / documentFrequency);
+}
+
+function dataOf(b: Builder): NgramIndexData {
+  const unseenIdf = idf(b.docCount, 0.5);
+  const gramWeights = Float64Array.from(b.ownWeights, (w, id) => w * (b.shortFrequency[id] ? idf(b.docCount, b.shortFrequency[id]) : unseenIdf));
+  const unitGrams = b.unitRows.grams.slice(0, b.unitRows.length);
+  const unitStart = Int32Array.from(b.unitStart);
+  const unitWeight = Float64Array.from(b.unitWeight);
+  const unitNorm = unitWeight.map((_, u) => {
+    let sum = 0;
+    for (let i = unitStart[u]!; i < unitStart[u + 1]!; i++) sum += gramWeights[unitGrams[i]!]!;
+    return sum;
+  });
+  return {
+    ids: b.ids,
+    gramWeights,
+    docPostings: b.docRows.postings(b.ids.size),
+    unitPostings: b.unitRows.postings(b.ids.size),
+    unitGrams,
+    unitStart,
+    unitDoc: Int32Array.from(b.unitDoc),
+    unitWeight,
+    unitNorm,
+    firstUnit: Int32Array.from([...b.firstUnit, b.unitDoc.length]),
+    docCount: b.docCount,
+    unseenIdf,
+  };
+}
+
+/**
  * An inverted index from character n-grams to documents and their short fields, weighted by rarity. A document's
  * score blends
  * - the best field: cosine between the query's grams and one field's grams (each gram weighted by idf), times the
@@ -193,34 +243,41 @@ export class NgramIndex {
   private readonly covered: Float64Array;
   private readonly queryWeight: Float64Array;
 
-  private constructor(b: Builder) {
-    this.ids = b.ids;
-    this.docCount = b.docCount;
-    this.unseenIdf = this.idf(0.5);
-    this.gramWeights = Float64Array.from(b.ownWeights, (w, id) => w * (b.shortFrequency[id] ? this.idf(b.shortFrequency[id]) : this.unseenIdf));
-    this.docPostings = b.docRows.postings(b.ids.size);
-    this.unitPostings = b.unitRows.postings(b.ids.size);
-    this.unitGrams = b.unitRows.grams.slice(0, b.unitRows.length);
-    this.unitStart = Int32Array.from(b.unitStart);
-    this.unitDoc = Int32Array.from(b.unitDoc);
-    this.unitWeight = Float64Array.from(b.unitWeight);
-    this.firstUnit = Int32Array.from([...b.firstUnit, b.unitDoc.length]);
-    this.unitNorm = this.unitWeight.map((_, u) => {
-      let sum = 0;
-      for (let i = this.unitStart[u]!; i < this.unitStart[u + 1]!; i++) sum += this.gramWeights[this.unitGrams[i]!]!;
-      return sum;
-    });
+  private constructor(data: NgramIndexData) {
+    this.ids = data.ids;
+    this.gramWeights = data.gramWeights;
+    this.docPostings = data.docPostings;
+    this.unitPostings = data.unitPostings;
+    this.unitGrams = data.unitGrams;
+    this.unitStart = data.unitStart;
+    this.unitDoc = data.unitDoc;
+    this.unitWeight = data.unitWeight;
+    this.unitNorm = data.unitNorm;
+    this.firstUnit = data.firstUnit;
+    this.docCount = data.docCount;
+    this.unseenIdf = data.unseenIdf;
     this.dot = new Float64Array(this.unitDoc.length);
     this.best = new Float64Array(this.docCount);
     this.covered = new Float64Array(this.docCount);
-    this.queryWeight = new Float64Array(b.ids.size);
+    this.queryWeight = new Float64Array(this.ids.size);
   }
 
   /** Indexes documents read one at a time (pass a generator to keep memory flat). */
   static build(docs: Iterable<IndexDoc>): NgramIndex {
     const builder = new Builder();
     for (const doc of docs) builder.add(doc);
-    return new NgramIndex(builder);
+    return new NgramIndex(dataOf(builder));
+  }
+
+  /** An index from {@link NgramIndex.data} saved earlier; the caller vouches that it fits the current code. */
+  static fromData(data: NgramIndexData): NgramIndex {
+    return new NgramIndex(data);
+  }
+
+  /** The index as plain data, for saving. */
+  data(): NgramIndexData {
+    const { ids, gramWeights, docPostings, unitPostings, unitGrams, unitStart, unitDoc, unitWeight, unitNorm, firstUnit, docCount, unseenIdf } = this;
+    return { ids, gramWeights, docPostings, unitPostings, unitGrams, unitStart, unitDoc, unitWeight, unitNorm, firstUnit, docCount, unseenIdf };
   }
 
   /** Whether any document holds the gram. */
@@ -332,9 +389,6 @@ export class NgramIndex {
     return 0;
   }
 
-  private idf(documentFrequency: number): number {
-    return Math.log(1 + this.docCount / documentFrequency);
-  }
 }
 
 /** The `k` highest scores, best first, without sorting everything (10,000 entries can touch thousands). */

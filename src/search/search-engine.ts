@@ -2,7 +2,7 @@ import { SOURCE_LOCALE, type Locale } from '../i18n/locales';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import { gramsOf, pairsSyllables } from './grams';
-import { NgramIndex, type IndexDoc } from './ngram-index';
+import { NgramIndex, type IndexDoc, type NgramIndexData } from './ngram-index';
 import { normalize, segment } from './normalize';
 import { rerank, tokenRecall, type QueryToken } from './rerank';
 import { compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, type ConceptRewriter, type ConceptTrie } from './synonyms';
@@ -47,6 +47,9 @@ interface LocaleIndex {
   /** Analysed title, questions and keywords per document, for fuzzy reranking. */
   readonly shortFields: readonly (readonly string[])[];
 }
+
+/** A built engine's indexes as plain data, which `index-cache.ts` saves and loads. */
+export type SearchSnapshot = readonly (readonly [Locale, { readonly ids: readonly string[]; readonly shortFields: readonly (readonly string[])[]; readonly index: NgramIndexData }])[];
 
 interface Candidate {
   readonly id: string;
@@ -141,6 +144,24 @@ export class SearchEngine {
       if (entries.length) engine.indexes.set(locale, engine.indexLocale(locale, entries));
     }
     return engine;
+  }
+
+  /**
+   * An engine over indexes saved with {@link SearchEngine.snapshot}, skipping the build. Only `index-cache.ts` calls
+   * this, after checking that the snapshot was made from this knowledge base by this code. Each locale's synonyms are
+   * compiled when a query first needs them (a few milliseconds per locale).
+   */
+  static fromSnapshot(kb: KnowledgeBase, snapshot: SearchSnapshot, options: SearchEngineOptions = {}): SearchEngine {
+    const engine = new SearchEngine(kb, options.thresholds ?? SEARCH_THRESHOLDS);
+    for (const [locale, { ids, shortFields, index }] of snapshot) {
+      engine.indexes.set(locale, { ids, shortFields, index: NgramIndex.fromData(index) });
+    }
+    return engine;
+  }
+
+  /** The indexes as plain data, for {@link SearchEngine.fromSnapshot}. */
+  snapshot(): SearchSnapshot {
+    return [...this.indexes].map(([locale, { ids, shortFields, index }]) => [locale, { ids, shortFields, index: index.data() }] as const);
   }
 
   /**

@@ -1,0 +1,81 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader';
+import { KNOWLEDGE_DIR, REPO_ROOT } from '../../src/paths';
+import { indexFingerprint, loadSearchEngine } from '../../src/search/index-cache';
+import { SearchEngine } from '../../src/search/search-engine';
+import { makeEntry, tinyKb } from '../helpers/tiny-kb';
+
+const lockfile = join(REPO_ROOT, 'package-lock.json');
+const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
+const evalLines = ['en', 'vi', 'th', 'ja', 'ur'].flatMap((locale) =>
+  readFileSync(join(REPO_ROOT, `test/fixtures/eval/${locale}.jsonl`), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => ({ locale, text: (JSON.parse(line) as { text: string }).text })),
+) as { locale: 'en'; text: string }[];
+
+let dirs: string[] = [];
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'index-cache-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'search-index.bin');
+};
+afterEach(() => {
+  for (const dir of dirs) {
+    chmodSync(dir, 0o700);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  dirs = [];
+});
+
+describe('saved search index', () => {
+  it('is built and saved on the first start, loaded on the next, and answers exactly like a fresh build', () => {
+    const file = tempFile();
+    const first = loadSearchEngine(kb, { file, lockfile });
+    expect(first).toMatchObject({ from: 'built', reason: 'missing' });
+    expect(first.saveError).toBeUndefined();
+    const second = loadSearchEngine(kb, { file, lockfile });
+    expect(second.from).toBe('cache');
+    const fresh = SearchEngine.build(kb);
+    expect(evalLines.length).toBeGreaterThan(300);
+    for (const { locale, text } of evalLines) expect(second.engine.search(text, locale), `${locale}: ${text}`).toEqual(fresh.search(text, locale));
+  });
+
+  it('is rebuilt when the knowledge changes', () => {
+    const file = tempFile();
+    const before = tinyKb([makeEntry('en', 'rights', { questions: ['How much can a sending organisation charge?'] })]);
+    const after = tinyKb([makeEntry('en', 'rights', { questions: ['Can my boss keep my passport?'] })]);
+    expect(indexFingerprint(after, lockfile)).not.toBe(indexFingerprint(before, lockfile));
+    loadSearchEngine(before, { file, lockfile });
+    const changed = loadSearchEngine(after, { file, lockfile });
+    expect(changed).toMatchObject({ from: 'built', reason: 'stale' });
+    expect(changed.engine.search('can my boss keep my passport', 'en')).toMatchObject({ outcome: 'answer', id: 'rights' });
+    expect(loadSearchEngine(after, { file, lockfile }).from).toBe('cache');
+  });
+
+  it('is rebuilt and replaced when the file is damaged', () => {
+    const file = tempFile();
+    loadSearchEngine(kb, { file, lockfile });
+    writeFileSync(file, readFileSync(file).subarray(0, 1000));
+    expect(loadSearchEngine(kb, { file, lockfile })).toMatchObject({ from: 'built', reason: 'unreadable' });
+    expect(loadSearchEngine(kb, { file, lockfile }).from).toBe('cache');
+  });
+
+  it('still starts when the file cannot be written, and says why', () => {
+    const file = tempFile();
+    const dir = join(file, '..', '..');
+    chmodSync(dir, 0o500);
+    const loaded = loadSearchEngine(tinyKb([makeEntry('en', 'fees')]), { file, lockfile });
+    expect(loaded.from).toBe('built');
+    if (process.getuid?.() !== 0) expect(loaded.saveError).toMatch(/EACCES/);
+    expect(loaded.engine.search('fees question one', 'en').outcome).toBe('answer');
+  });
+
+  it('is not used at all without a file', () => {
+    const loaded = loadSearchEngine(tinyKb([makeEntry('en', 'fees')]), { lockfile });
+    expect(loaded).toEqual({ engine: loaded.engine, from: 'built' });
+  });
+});
