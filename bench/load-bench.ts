@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -98,28 +98,30 @@ interface RunResult {
   non2xx: number;
 }
 
-function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo', overallRate?: number): Promise<RunResult> {
+/** One turn of the mix: FAQ questions in 10 locales, and for the bot every third turn a dialog step. */
+function bodyFor(sinkUrl: string, mix: 'bot' | 'echo', conversation: string, turn: number): string {
+  const useDialog = mix === 'bot' && turn % 3 === 2;
+  const [locale, text] = useDialog ? ['en', DIALOG_TURNS[Math.floor(turn / 3) % DIALOG_TURNS.length]!] : QUESTIONS[turn % QUESTIONS.length]!;
+  return JSON.stringify({
+    type: 'message',
+    text,
+    locale,
+    channelId: 'emulator',
+    serviceUrl: sinkUrl,
+    conversation: { id: conversation },
+    from: { id: `user-${conversation}` },
+    recipient: { id: 'bot' },
+    id: `a-${turn}`,
+  });
+}
+
+function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo'): Promise<RunResult> {
   let next = 0;
-  const bodyFor = (conversation: string, turn: number) => {
-    const useDialog = mix === 'bot' && turn % 3 === 2;
-    const [locale, text] = useDialog ? ['en', DIALOG_TURNS[Math.floor(turn / 3) % DIALOG_TURNS.length]!] : QUESTIONS[turn % QUESTIONS.length]!;
-    return JSON.stringify({
-      type: 'message',
-      text,
-      locale,
-      channelId: 'emulator',
-      serviceUrl: sinkUrl,
-      conversation: { id: conversation },
-      from: { id: `user-${conversation}` },
-      recipient: { id: 'bot' },
-      id: `a-${turn}`,
-    });
-  };
   const turn = {
     setupRequest: (req: Record<string, unknown>, context: { conversation?: string; turn?: number }) => {
       context.conversation ??= `bench-${mix}-${(next += 1)}`;
       context.turn = (context.turn ?? 0) + 1;
-      return { ...req, body: bodyFor(context.conversation, context.turn) };
+      return { ...req, body: bodyFor(sinkUrl, mix, context.conversation, context.turn) };
     },
   };
   return new Promise((resolve, reject) => {
@@ -128,7 +130,6 @@ function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo'
         url: `http://127.0.0.1:${port}/api/messages`,
         connections: CONNECTIONS,
         duration: seconds,
-        ...(overallRate ? { overallRate } : {}),
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         initialContext: {},
@@ -148,6 +149,49 @@ function run(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo'
   });
 }
 
+/**
+ * Turn latency below saturation: 50 conversations, each sending its next message on a fixed schedule (so together
+ * `rate` turns a second), or as soon as its previous reply arrives if that is later. Latency is measured from sending
+ * to the HTTP reply, which the bot sends after its replies reached the sink.
+ */
+async function runAtRate(port: number, sinkUrl: string, seconds: number, mix: 'bot' | 'echo', rate: number): Promise<RunResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const interval = (CONNECTIONS / rate) * 1000;
+  const post = (body: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const end = performance.now() + seconds * 1000;
+  const conversation = async (c: number) => {
+    await new Promise((r) => setTimeout(r, (interval * c) / CONNECTIONS));
+    for (let turn = 1, due = performance.now(); due < end; turn++, due += interval) {
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      const sent = performance.now();
+      try {
+        const status = await post(bodyFor(sinkUrl, mix, `rate-${mix}-${c}`, turn));
+        if (status < 200 || status >= 300) non2xx += 1;
+        latencies.push(performance.now() - sent);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, c) => conversation(c)));
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
+  return { turnsPerSec: Math.round(latencies.length / ((performance.now() - started) / 1000)), p50: at(0.5), p99: at(0.99), errors, non2xx };
+}
+
 async function measure(name: 'bot' | 'echo', sinkUrl: string) {
   const port = await freePort();
   const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '10000', NODE_ENV: 'production' };
@@ -155,7 +199,7 @@ async function measure(name: 'bot' | 'echo', sinkUrl: string) {
   const { child, coldStartMs } = await startChild(args, env, port);
   await run(port, sinkUrl, 5, name);
   const result = await run(port, sinkUrl, MEASURE_S, name);
-  const fixed = await run(port, sinkUrl, FIXED_S, name, FIXED_RATE);
+  const fixed = await runAtRate(port, sinkUrl, FIXED_S, name, FIXED_RATE);
   const rssStart = rssMb(child.pid!);
   await run(port, sinkUrl, SOAK_S, name);
   const rssEnd = rssMb(child.pid!);
