@@ -18,8 +18,8 @@ const DEFAULT_MAX_CLIENTS = 64;
  * A {@link BotFrameworkAuthentication} that reuses Bot Connector and user-token clients across turns. The SDK builds
  * a new `ConnectorClient` and a new `UserTokenClient` (each an HTTP pipeline of a dozen policies, a serializer and
  * fresh credentials) for every turn; under load that was the largest framework cost per turn after garbage
- * collection. A client holds no per-turn state, so one per app id, service URL and audience serves every turn. Authentication itself is untouched: each
- * request is still validated by the wrapped instance. The cache is bounded (least recently used goes first), and a
+ * collection. A client holds no per-turn state, so one per app id, service URL and audience serves every turn.
+ * Authentication itself is untouched: each request is still validated by the wrapped instance. The cache is bounded (least recently used goes first), and a
  * client whose creation failed is not kept.
  */
 export class CachedConnectorAuthentication extends BotFrameworkAuthentication {
@@ -60,14 +60,7 @@ export class CachedConnectorAuthentication extends BotFrameworkAuthentication {
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    const key = appIdOf(claimsIdentity);
-    let client = this.userTokenClients.get(key);
-    if (!client) {
-      client = this.inner.createUserTokenClient(claimsIdentity);
-      this.userTokenClients.set(key, client);
-      client.catch(() => this.userTokenClients.delete(key));
-    }
-    return client;
+    return reuse(this.userTokenClients, appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
@@ -87,17 +80,22 @@ export class CachedConnectorAuthentication extends BotFrameworkAuthentication {
     const clients = this.clients;
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
-        let client = clients.get(key);
-        if (!client) {
-          client = factory.create(serviceUrl, audience);
-          clients.set(key, client);
-          client.catch(() => clients.delete(key));
-        }
-        return client;
+        return reuse(clients, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience));
       }
     })();
   }
+}
+
+/** The cached client for `key`, else a new one, kept unless its creation fails. */
+function reuse<T>(cache: LRUCache<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const created = create();
+  cache.set(key, created);
+  created.catch(() => {
+    if (cache.peek(key) === created) cache.delete(key);
+  });
+  return created;
 }
 
 /** The bot's app id as the SDK's own connector factory reads it: the audience claim, else the app id claim. */
