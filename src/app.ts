@@ -129,10 +129,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const translator = createTranslator(LOCALES_DIR, overrides.locales);
   const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
   const started = performance.now();
-  const loaded = loadSearchEngine(kb, {
-    file: config.SEARCH_INDEX_CACHE === 'off' ? undefined : config.SEARCH_INDEX_CACHE,
-    lockfile: join(REPO_ROOT, 'package-lock.json'),
-  });
+  const loaded = loadSearchEngine(kb, { file: config.SEARCH_INDEX_CACHE });
   const search = loaded.engine;
   const indexLog = { index: loaded.from, reason: loaded.reason, ms: Math.round(performance.now() - started) };
   if (loaded.saveError) logger.warn({ ...indexLog, error: loaded.saveError }, 'search index built; it could not be saved, so the next start builds it again');

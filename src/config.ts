@@ -52,7 +52,10 @@ const envSchema = z.object({
   MAX_MESSAGE_CHARS: int(2000, 100, 20000),
   RETENTION_DAYS: int(90, 1, 3650),
   ANALYTICS_PATH: z.preprocess(emptyToUndefined, z.string().default('./data/analytics.sqlite')),
-  SEARCH_INDEX_CACHE: z.preprocess(emptyToUndefined, z.string().default('./data/search-index.bin')),
+  /** Where the built search index is saved; `off` (undefined after parsing) means build it at every start. */
+  SEARCH_INDEX_CACHE: z
+    .preprocess(emptyToUndefined, z.string().default('./data/search-index.bin'))
+    .transform((path) => (path === 'off' ? undefined : path)),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   SHUTDOWN_TIMEOUT_MS: int(10000, 100, 60000),
 });

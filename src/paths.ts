@@ -19,3 +19,5 @@ export const REPO_ROOT = findRoot(__dirname);
 export const KNOWLEDGE_DIR = join(REPO_ROOT, 'knowledge');
 export const LOCALES_DIR = join(REPO_ROOT, 'locales');
 export const PUBLIC_DIR = join(REPO_ROOT, 'public');
+/** The installed dependency versions; part of the saved search index's fingerprint. */
+export const LOCKFILE = join(REPO_ROOT, 'package-lock.json');

@@ -18,6 +18,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ PORT: 3978, DEFAULT_LOCALE: 'en', LOG_LEVEL: 'info', localMode: true, LOCAL_WEBCHAT: true });
   });
 
+  it('saves the search index under data/ unless SEARCH_INDEX_CACHE is off', () => {
+    expect(loadConfig({}).SEARCH_INDEX_CACHE).toBe('./data/search-index.bin');
+    expect(loadConfig({ SEARCH_INDEX_CACHE: '/var/cache/titp/index.bin' }).SEARCH_INDEX_CACHE).toBe('/var/cache/titp/index.bin');
+    expect(loadConfig({ SEARCH_INDEX_CACHE: 'off' }).SEARCH_INDEX_CACHE).toBeUndefined();
+  });
+
   it('treats empty strings as unset, as .env files write them', () => {
     const config = loadConfig({ PORT: '', MicrosoftAppId: '', MicrosoftAppPassword: '' });
     expect(config.PORT).toBe(3978);

@@ -15,10 +15,10 @@ function main(): number {
     const envFile = join(REPO_ROOT, '.env');
     if (existsSync(envFile)) process.loadEnvFile(envFile);
     const config = loadConfig(process.env);
-    if (config.SEARCH_INDEX_CACHE === 'off') return 0;
+    if (!config.SEARCH_INDEX_CACHE) return 0;
     const started = performance.now();
     const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
-    const loaded = loadSearchEngine(kb, { file: config.SEARCH_INDEX_CACHE, lockfile: join(REPO_ROOT, 'package-lock.json') });
+    const loaded = loadSearchEngine(kb, { file: config.SEARCH_INDEX_CACHE });
     const ms = Math.round(performance.now() - started);
     if (loaded.saveError) {
       console.error(`search index built but not saved to ${config.SEARCH_INDEX_CACHE}: ${loaded.saveError}`);

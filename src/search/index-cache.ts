@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSyn
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { LOCKFILE } from '../paths';
 import { SearchEngine, type SearchEngineOptions, type SearchSnapshot } from './search-engine';
 
 /** Bump when the saved layout changes in a way the code fingerprint would not show. */
@@ -30,7 +31,7 @@ interface SavedIndex {
  * itself (every file beside this one), the Node.js version (Unicode and ICU segmentation) and the installed
  * dependencies (the lockfile). Any change means a rebuild, so a saved index can never answer from old content.
  */
-export function indexFingerprint(kb: KnowledgeBase, lockfile: string, codeDir = __dirname): string {
+export function indexFingerprint(kb: KnowledgeBase, lockfile = LOCKFILE, codeDir = __dirname): string {
   const hash = createHash('sha256');
   hash.update(`format ${FORMAT}\nnode ${process.version}\n`);
   for (const name of readdirSync(codeDir).sort()) {
@@ -85,8 +86,8 @@ function save(file: string, contents: Buffer): void {
  * saved to `file` for the next start. Without a file it always builds. A missing, stale or damaged file is never an
  * error: the engine is built, and a file that cannot be written is reported in `saveError`.
  */
-export function loadSearchEngine(kb: KnowledgeBase, options: { file?: string; lockfile: string } & SearchEngineOptions): SearchLoad {
-  const { file, lockfile, ...engineOptions } = options;
+export function loadSearchEngine(kb: KnowledgeBase, options: { file?: string | undefined; lockfile?: string } & SearchEngineOptions): SearchLoad {
+  const { file, lockfile = LOCKFILE, ...engineOptions } = options;
   if (!file) return { engine: SearchEngine.build(kb, engineOptions), from: 'built' };
   const fingerprint = indexFingerprint(kb, lockfile);
   const saved = readSaved(file, fingerprint, kb);

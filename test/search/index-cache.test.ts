@@ -8,7 +8,6 @@ import { indexFingerprint, loadSearchEngine } from '../../src/search/index-cache
 import { SearchEngine } from '../../src/search/search-engine';
 import { makeEntry, tinyKb } from '../helpers/tiny-kb';
 
-const lockfile = join(REPO_ROOT, 'package-lock.json');
 const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
 const evalLines = ['en', 'vi', 'th', 'ja', 'ur'].flatMap((locale) =>
   readFileSync(join(REPO_ROOT, `test/fixtures/eval/${locale}.jsonl`), 'utf8')
@@ -34,10 +33,10 @@ afterEach(() => {
 describe('saved search index', () => {
   it('is built and saved on the first start, loaded on the next, and answers exactly like a fresh build', () => {
     const file = tempFile();
-    const first = loadSearchEngine(kb, { file, lockfile });
+    const first = loadSearchEngine(kb, { file });
     expect(first).toMatchObject({ from: 'built', reason: 'missing' });
     expect(first.saveError).toBeUndefined();
-    const second = loadSearchEngine(kb, { file, lockfile });
+    const second = loadSearchEngine(kb, { file });
     expect(second.from).toBe('cache');
     const fresh = SearchEngine.build(kb);
     expect(evalLines.length).toBeGreaterThan(300);
@@ -48,34 +47,34 @@ describe('saved search index', () => {
     const file = tempFile();
     const before = tinyKb([makeEntry('en', 'rights', { questions: ['How much can a sending organisation charge?'] })]);
     const after = tinyKb([makeEntry('en', 'rights', { questions: ['Can my boss keep my passport?'] })]);
-    expect(indexFingerprint(after, lockfile)).not.toBe(indexFingerprint(before, lockfile));
-    loadSearchEngine(before, { file, lockfile });
-    const changed = loadSearchEngine(after, { file, lockfile });
+    expect(indexFingerprint(after)).not.toBe(indexFingerprint(before));
+    loadSearchEngine(before, { file });
+    const changed = loadSearchEngine(after, { file });
     expect(changed).toMatchObject({ from: 'built', reason: 'stale' });
     expect(changed.engine.search('can my boss keep my passport', 'en')).toMatchObject({ outcome: 'answer', id: 'rights' });
-    expect(loadSearchEngine(after, { file, lockfile }).from).toBe('cache');
+    expect(loadSearchEngine(after, { file }).from).toBe('cache');
   });
 
   it('is rebuilt and replaced when the file is damaged', () => {
     const file = tempFile();
-    loadSearchEngine(kb, { file, lockfile });
+    loadSearchEngine(kb, { file });
     writeFileSync(file, readFileSync(file).subarray(0, 1000));
-    expect(loadSearchEngine(kb, { file, lockfile })).toMatchObject({ from: 'built', reason: 'unreadable' });
-    expect(loadSearchEngine(kb, { file, lockfile }).from).toBe('cache');
+    expect(loadSearchEngine(kb, { file })).toMatchObject({ from: 'built', reason: 'unreadable' });
+    expect(loadSearchEngine(kb, { file }).from).toBe('cache');
   });
 
   it('still starts when the file cannot be written, and says why', () => {
     const file = tempFile();
     const dir = join(file, '..', '..');
     chmodSync(dir, 0o500);
-    const loaded = loadSearchEngine(tinyKb([makeEntry('en', 'fees')]), { file, lockfile });
+    const loaded = loadSearchEngine(tinyKb([makeEntry('en', 'fees')]), { file });
     expect(loaded.from).toBe('built');
     if (process.getuid?.() !== 0) expect(loaded.saveError).toMatch(/EACCES/);
     expect(loaded.engine.search('fees question one', 'en').outcome).toBe('answer');
   });
 
   it('is not used at all without a file', () => {
-    const loaded = loadSearchEngine(tinyKb([makeEntry('en', 'fees')]), { lockfile });
+    const loaded = loadSearchEngine(tinyKb([makeEntry('en', 'fees')]), {});
     expect(loaded).toEqual({ engine: loaded.engine, from: 'built' });
   });
 });
