@@ -2,7 +2,8 @@
  * The framework's floor for `npm run bench:load`: a bare echo bot on the same stack as the real one (restify through
  * our server module, CloudAdapter, MemoryStorage with conversation state). Run as a child process.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Request, type Response } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Request } from 'botbuilder';
+import { ResponseCollector } from '../src/http/response-collector';
 import { createServer, listen } from '../src/index';
 
 async function main(): Promise<void> {
@@ -15,15 +16,7 @@ async function main(): Promise<void> {
       method: 'POST' as const,
       path: '/api/messages',
       async handle(request: { body: unknown; headers: Record<string, unknown>; method: string }) {
-        let status = 200;
-        let body: unknown;
-        const response = {
-          socket: undefined,
-          status: (code: number) => ((status = code), response),
-          header: () => response,
-          send: (b?: unknown) => ((body = b), response),
-          end: () => response,
-        } as unknown as Response;
+        const response = new ResponseCollector();
         await adapter.process({ body: request.body as Record<string, unknown>, headers: request.headers, method: request.method } as Request, response, async (context) => {
           if (context.activity.type === 'message') {
             await count.set(context, ((await count.get(context, 0)) ?? 0) + 1);
@@ -31,7 +24,7 @@ async function main(): Promise<void> {
           }
           await state.saveChanges(context);
         });
-        return { status, body };
+        return response.toHttp();
       },
     },
     { method: 'GET' as const, path: '/healthz', handle: async () => ({ status: 200, body: { status: 'ok' } }) },

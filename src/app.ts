@@ -9,7 +9,6 @@ import {
   UserState,
   type BotTelemetryClient,
   type Request as BotRequest,
-  type Response as BotResponse,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
@@ -34,6 +33,7 @@ import { CachedConnectorAuthentication } from './bot/cached-connector-authentica
 import { RateLimiter } from './bot/rate-limiter';
 import { turnLocale, type Session, type UserProfile } from './bot/turn-state';
 import { jsonError, type HttpRequest, type HttpResponse, type Route } from './http/http-types';
+import { ResponseCollector } from './http/response-collector';
 import { LOCAL_SERVICE_URL, LocalDirectLine } from './channels/local-direct-line';
 import { webChatRoutes } from './channels/webchat-page';
 
@@ -92,32 +92,6 @@ const inboundActivitySchema = z.object({
 function isLoopbackUrl(url: string): boolean {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-/** Collects what the adapter writes into a framework-neutral response. */
-class ResponseCollector implements BotResponse {
-  socket: unknown = undefined;
-  private code = 200;
-  private payload: unknown;
-  private readonly headerValues: Record<string, string> = {};
-  status(code: number) {
-    this.code = code;
-    return this;
-  }
-  header(name: string, value: unknown) {
-    this.headerValues[name] = String(value);
-    return this;
-  }
-  send(body?: unknown) {
-    if (body !== undefined) this.payload = body;
-    return this;
-  }
-  end() {
-    return this;
-  }
-  toHttp(): HttpResponse {
-    return { status: this.code, headers: this.headerValues, body: this.payload };
-  }
 }
 
 /**
