@@ -7,6 +7,7 @@ import { ENDONYMS, isLocale, isRtl, SOURCE_LOCALE, SUPPORTED_LOCALES, type Local
 import { foldForMatch } from '../src/i18n/match';
 import type { Translator } from '../src/i18n/translator';
 import { composeAnswer, composeReply } from '../src/replies/compose';
+import type { ReplyModel } from '../src/replies/reply-model';
 import { setTurnLocale, turnLocale, turnSubmit } from '../src/bot/turn-state';
 import type { EventOrigin } from '../src/analytics/analytics';
 import { ChoiceStep, CHOICE_STEP_ID, recognizeChoice, type ChoiceSpec } from './choice-step';
@@ -124,7 +125,6 @@ export class RootDialog extends ComponentDialog {
       const language = matchLanguageName(text);
       if (language) return this.switchLanguage(dc, language);
     }
-    const session = await this.deps.session.get(dc.context, {});
     if (submit) {
       switch (submit.a) {
         case 'menu':
@@ -132,8 +132,7 @@ export class RootDialog extends ComponentDialog {
         case 'go':
           return this.open(dc, submit.to);
         case 'entry':
-          await sendReply(dc.context, this.deps, composeAnswer({ ...this.deps, locale }, submit.id));
-          return this.offerResume(dc);
+          return this.replyOfferingResume(dc, composeAnswer({ ...this.deps, locale }, submit.id));
         case 'feedback':
           this.deps.analytics.feedback(this.origin(dc), submit.id, submit.up);
           await this.say(dc, 'answer.thanks');
@@ -141,12 +140,10 @@ export class RootDialog extends ComponentDialog {
         case 'none-of-these':
           this.deps.analytics.noneOfThese(this.origin(dc));
           if (dc.activeDialog) {
-            await this.say(dc, 'clarify.noneReply');
-            return this.offerResume(dc);
+            return this.replyOfferingResume(dc, { locale, rtl: isRtl(locale), body: [this.deps.t.t(locale, 'clarify.noneReply')], buttons: [] });
           }
           return this.showMenu(dc, false, 'clarify.noneReply');
         case 'resume':
-          session.resumeOffered = false;
           if (submit.yes && dc.activeDialog) {
             await dc.repromptDialog();
             return Dialog.EndOfTurn;
@@ -161,10 +158,9 @@ export class RootDialog extends ComponentDialog {
       if (!text || this.answersPendingQuestion(dc)) return this.continueActive(dc);
       const result = this.deps.search.search(text, locale);
       if (result.outcome === 'none') return this.continueActive(dc);
-      await this.answer(dc, text, result);
-      return this.offerResume(dc);
+      return this.replyOfferingResume(dc, this.answer(dc, text, result));
     }
-    if (text) await this.answer(dc, text, this.deps.search.search(text, locale));
+    if (text) await sendReply(dc.context, this.deps, this.answer(dc, text, this.deps.search.search(text, locale)));
     return Dialog.EndOfTurn;
   }
 
@@ -177,34 +173,32 @@ export class RootDialog extends ComponentDialog {
   }
 
   private async continueActive(dc: DialogContext): Promise<DialogTurnResult> {
-    const session = await this.deps.session.get(dc.context, {});
-    session.resumeOffered = false;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.complete) await this.sendMenu(dc);
     return Dialog.EndOfTurn;
   }
 
-  private async answer(dc: DialogContext, text: string, result: ReturnType<DialogDeps['search']['search']>): Promise<void> {
+  /** Records the search outcome and composes the reply for it. */
+  private answer(dc: DialogContext, text: string, result: ReturnType<DialogDeps['search']['search']>): ReplyModel {
     const locale = turnLocale(dc.context);
     this.deps.analytics.outcome(this.origin(dc), result.outcome, result.id, result.confidence, result.candidates, text);
-    await sendReply(dc.context, this.deps, composeReply({ ...this.deps, locale }, result));
+    return composeReply({ ...this.deps, locale }, result);
   }
 
-  private async offerResume(dc: DialogContext): Promise<DialogTurnResult> {
-    if (!dc.activeDialog) return Dialog.EndOfTurn;
+  /** Sends `reply`, ending with "go back to where you were?" when a dialog is waiting: one message, not two. */
+  private async replyOfferingResume(dc: DialogContext, reply: ReplyModel): Promise<DialogTurnResult> {
     const locale = turnLocale(dc.context);
-    const session = await this.deps.session.get(dc.context, {});
-    session.resumeOffered = true;
     const { t } = this.deps;
-    await sendReply(dc.context, this.deps, {
-      locale,
-      rtl: isRtl(locale),
-      body: [t.t(locale, 'dialog.resumePrompt')],
-      buttons: [
-        { label: t.t(locale, 'dialog.resumeYes'), value: { a: 'resume', yes: true } },
-        { label: t.t(locale, 'dialog.resumeNo'), value: { a: 'resume', yes: false } },
-      ],
-    });
+    const closing = dc.activeDialog
+      ? {
+          prompt: t.t(locale, 'dialog.resumePrompt'),
+          buttons: [
+            { label: t.t(locale, 'dialog.resumeYes'), value: { a: 'resume' as const, yes: true } },
+            { label: t.t(locale, 'dialog.resumeNo'), value: { a: 'resume' as const, yes: false } },
+          ],
+        }
+      : undefined;
+    await sendReply(dc.context, this.deps, closing ? { ...reply, closing } : reply);
     return Dialog.EndOfTurn;
   }
 

@@ -37,6 +37,4 @@ export interface Session {
   version?: number;
   /** Options of the last message, so a text-only user can answer "2" or the option's name. */
   lastChoices?: { label: string; value: SubmitValue }[];
-  /** True while a question interrupted a dialog and the bot offered to resume it. */
-  resumeOffered?: boolean;
 }

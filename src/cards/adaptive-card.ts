@@ -68,6 +68,10 @@ export function buildAdaptiveCard(reply: ReplyModel): AdaptiveCardJson {
       ],
     });
   }
+  if (reply.closing) {
+    body.push(text(reply.closing.prompt, { weight: 'Bolder', spacing: 'Medium', separator: true }));
+    body.push({ type: 'ActionSet', actions: reply.closing.buttons.map(submit) });
+  }
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -14,16 +14,17 @@ export function renderReplyText(reply: ReplyModel): string {
   if (reply.links?.length) parts.push(reply.links.map((l) => `${l.label}: ${l.url}`).join('\n'));
   if (reply.footer?.length) parts.push(reply.footer.join('\n'));
   const choices = textChoices(reply);
-  if (choices.length) {
-    const list = choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
-    parts.push(reply.buttonsTitle ? `${reply.buttonsTitle}\n${list}` : list);
-  }
+  const closingCount = reply.closing?.buttons.length ?? 0;
+  const numbered = choices.map((c, i) => `${i + 1}. ${c.label}`);
+  const main = numbered.slice(0, numbered.length - closingCount).join('\n');
+  if (main) parts.push(reply.buttonsTitle ? `${reply.buttonsTitle}\n${main}` : main);
   if (reply.feedback) parts.push(`${reply.feedback.prompt} ${reply.feedback.buttons.map((b) => b.label).join(' / ')}`);
+  if (reply.closing) parts.push([reply.closing.prompt, ...numbered.slice(numbered.length - closingCount)].join('\n'));
   return parts.filter((p) => p.trim().length > 0).join('\n\n');
 }
 
 /** The options a text-only user can answer with a number, in display order. */
 export function textChoices(reply: ReplyModel): { label: string; value: ReplyModel['buttons'][number]['value'] }[] {
   const picks = reply.picker?.choices.map((c) => ({ label: c.label, value: { a: 'pick' as const, v: c.value } })) ?? [];
-  return [...picks, ...reply.buttons];
+  return [...picks, ...reply.buttons, ...(reply.closing?.buttons ?? [])];
 }

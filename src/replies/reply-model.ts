@@ -46,6 +46,11 @@ export interface ReplyModel {
   readonly buttons: readonly ReplyButton[];
   /** Small buttons after the main ones (feedback). */
   readonly feedback?: { readonly prompt: string; readonly buttons: readonly ReplyButton[] };
+  /**
+   * A last question with its own buttons, after everything else. An answer given in the middle of a guided dialog
+   * ends with "go back to where you were?", so the way back arrives in the same message as the answer.
+   */
+  readonly closing?: { readonly prompt: string; readonly buttons: readonly ReplyButton[] };
   /** Month picker for the duration dialog: choices of value/label, submitted as `{a:'pick', v}`. */
   readonly picker?: { readonly label?: string; readonly submit: string; readonly choices: readonly { value: string; label: string }[] };
 }

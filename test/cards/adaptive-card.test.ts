@@ -14,6 +14,7 @@ const reply: ReplyModel = {
   footer: ['Source'],
   buttons: [{ label: 'Menu', value: { a: 'menu' } }],
   feedback: { prompt: '?', buttons: [{ label: '👍', value: { a: 'feedback', id: 'wages', up: true } }] },
+  closing: { prompt: 'واپس جائیں؟', buttons: [{ label: 'ہاں', value: { a: 'resume', yes: true } }] },
 };
 
 function walk(node: unknown, visit: (o: Record<string, unknown>) => void): void {
@@ -26,6 +27,13 @@ function walk(node: unknown, visit: (o: Record<string, unknown>) => void): void 
 
 describe('buildAdaptiveCard', () => {
   const card = buildAdaptiveCard(reply);
+
+  it('ends with the closing question and its buttons, after the feedback row', () => {
+    const last = card.body.slice(-2) as Record<string, unknown>[];
+    expect(last[0]).toMatchObject({ type: 'TextBlock', text: 'واپس جائیں؟', separator: true });
+    expect(last[1]).toEqual({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'ہاں', data: { a: 'resume', yes: true } }] });
+    expect((card.body.at(-3) as Record<string, unknown>).type).toBe('ColumnSet');
+  });
 
   it('stays within Teams (Adaptive Card 1.5) and marks right-to-left locales', () => {
     expect(card.version).toBe('1.5');
@@ -46,7 +54,7 @@ describe('buildAdaptiveCard', () => {
     walk(card.body, (o) => {
       if (o.type === 'Action.Submit') submits.push(o.data);
     });
-    expect(submits).toEqual([{ a: 'menu' }, { a: 'feedback', id: 'wages', up: true }]);
+    expect(submits).toEqual([{ a: 'menu' }, { a: 'feedback', id: 'wages', up: true }, { a: 'resume', yes: true }]);
     for (const value of submits) expect(parseSubmitValue(value)).toEqual(value);
   });
 

@@ -46,7 +46,12 @@ describe.each(DIALOG_LOCALES)('interruptions in every step (%s)', (locale) => {
     const question = shared.app.kb.get('passport-retention', locale)!.entry.questions[0]!;
     const answered = await chat.userSays(question);
     expect(allText(answered)).toContain(shared.app.kb.get('passport-retention', locale)!.entry.title);
-    expect(allText(answered)).toContain(t(locale, 'dialog.resumePrompt'));
+    expect(answered).toHaveLength(1);
+    expect(answered[0]?.cardText).toContain(t(locale, 'dialog.resumePrompt'));
+    expect(answered[0]?.values.slice(-2)).toEqual([
+      { a: 'resume', yes: true },
+      { a: 'resume', yes: false },
+    ]);
     const resumed = await chat.userTaps({ a: 'resume', yes: true });
     expect(allText(resumed)).toContain(t(locale, 'japanese.sectorPrompt'));
     const plan = await chat.userTaps({ a: 'pick', v: 'construction' });
@@ -125,6 +130,19 @@ describe('channels without cards', () => {
     expect(sectors[0]?.text).toContain(`3. ${t('en', 'sectors.groups.construction')}`);
     const byName = await chat.userSays(t('en', 'sectors.groups.fishery'));
     expect(byName[0]?.text).toContain(shared.app.kb.get('sector-fishery', 'en')!.entry.sector!.work);
+  });
+
+  it('numbers "go back to where you were?" after an answer mid-dialog, and its number resumes the dialog', async () => {
+    const chat = await Conversation.start({ channelId: 'sms' }, shared);
+    await chat.userSays('sectors');
+    const answered = await chat.userSays('can my boss keep my passport');
+    expect(answered).toHaveLength(1);
+    const text = answered[0]!.text;
+    expect(text).toContain(shared.app.kb.get('passport-retention', 'en')!.entry.title);
+    const goBack = new RegExp(`^(\\d+)\\. ${t('en', 'dialog.resumeYes')}$`, 'm').exec(text);
+    expect(text.indexOf(t('en', 'dialog.resumePrompt'))).toBeGreaterThan(text.indexOf(t('en', 'answer.source')));
+    const resumed = await chat.userSays(goBack![1]!);
+    expect(resumed[0]?.text).toContain(t('en', 'sectors.prompt'));
   });
 
   it('honours a client that asks for text only', async () => {
