@@ -1,8 +1,9 @@
 /**
- * `npm run bench:load`: drives the real bot and a bare echo bot with autocannon at 50 concurrent conversations,
- * mixing FAQ questions in several locales with dialog turns, and reports turns/s, p50/p99 latency, errors, RSS at
- * the start and the end of a soak (after warm-up and the measured run), and cold start. Both servers run as child processes from the compiled build; replies go to
- * a local serviceUrl sink. Only 127.0.0.1 is used.
+ * `npm run bench:load`: drives the real bot, a bare echo bot and an echo bot on the dialog system with autocannon at
+ * 50 concurrent conversations, mixing FAQ questions in several locales with dialog turns, and reports turns/s,
+ * p50/p99 latency, errors, RSS at the start and the end of a soak (after warm-up and the measured run), and cold
+ * start. The servers run as child processes from the compiled build; replies go to a local serviceUrl sink. Only
+ * 127.0.0.1 is used.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -192,17 +193,26 @@ async function runAtRate(port: number, sinkUrl: string, seconds: number, mix: 'b
   return { turnsPerSec: Math.round(latencies.length / ((performance.now() - started) / 1000)), p50: at(0.5), p99: at(0.99), errors, non2xx };
 }
 
-async function measure(name: 'bot' | 'echo', sinkUrl: string) {
+type ServerName = 'bot' | 'echo' | 'dialog-echo';
+
+const SERVER_ARGS: Record<ServerName, (port: number) => string[]> = {
+  bot: () => [join(ROOT, 'dist/src/index.js')],
+  echo: (port) => [join(ROOT, 'dist/bench/echo-bot.js'), String(port)],
+  'dialog-echo': (port) => [join(ROOT, 'dist/bench/echo-bot.js'), String(port), '--dialogs'],
+};
+
+/** Full speed, then the fixed rate, then (when `soak`) the soak with RSS at its start and end. */
+async function measure(name: ServerName, sinkUrl: string, soak: boolean) {
   const port = await freePort();
   const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '10000', NODE_ENV: 'production' };
-  const args = name === 'bot' ? [join(ROOT, 'dist/src/index.js')] : [join(ROOT, 'dist/bench/echo-bot.js'), String(port)];
-  const { child, coldStartMs } = await startChild(args, env, port);
-  await run(port, sinkUrl, 5, name);
-  const result = await run(port, sinkUrl, MEASURE_S, name);
-  const fixed = await runAtRate(port, sinkUrl, FIXED_S, name, FIXED_RATE);
+  const mix = name === 'bot' ? 'bot' : 'echo';
+  const { child, coldStartMs } = await startChild(SERVER_ARGS[name](port), env, port);
+  await run(port, sinkUrl, 5, mix);
+  const result = await run(port, sinkUrl, MEASURE_S, mix);
+  const fixed = await runAtRate(port, sinkUrl, FIXED_S, mix, FIXED_RATE);
   const rssStart = rssMb(child.pid!);
-  await run(port, sinkUrl, SOAK_S, name);
-  const rssEnd = rssMb(child.pid!);
+  if (soak) await run(port, sinkUrl, SOAK_S, mix);
+  const rssEnd = soak ? rssMb(child.pid!) : NaN;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   return { name, coldStartMs: Math.round(coldStartMs), rssStart, rssEnd, ...result, fixed };
@@ -224,8 +234,9 @@ async function coldStarts(savedIndex: boolean): Promise<number> {
 
 async function main(): Promise<void> {
   const sink = await startSink();
-  const echo = await measure('echo', sink.url);
-  const bot = await measure('bot', sink.url);
+  const echo = await measure('echo', sink.url, true);
+  const dialogEcho = await measure('dialog-echo', sink.url, false);
+  const bot = await measure('bot', sink.url, true);
   sink.server.close();
   const coldWithIndex = await coldStarts(true);
   const coldWithoutIndex = await coldStarts(false);
@@ -233,16 +244,18 @@ async function main(): Promise<void> {
   console.log(`\n50 concurrent conversations, ${MEASURE_S} s at full speed, ${FIXED_S} s at ${FIXED_RATE} turns/s, ${SOAK_S} s soak (node ${process.version}, ${cpus().length} cores)\n`);
   console.log(`| server | turns/s (full speed) | p50 ms | p99 ms | p50 ms at ${FIXED_RATE}/s | p99 ms at ${FIXED_RATE}/s | errors | non-2xx | RSS soak start MB | RSS soak end MB | cold start ms |`);
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of [bot, echo]) {
+  for (const r of [bot, echo, dialogEcho]) {
     const errors = r.errors + r.fixed.errors;
     const non2xx = r.non2xx + r.fixed.non2xx;
-    console.log(`| ${r.name} | ${r.turnsPerSec} | ${r.p50} | ${r.p99} | ${r.fixed.p50} | ${r.fixed.p99} | ${errors} | ${non2xx} | ${r.rssStart} | ${r.rssEnd} | ${r.coldStartMs} |`);
+    const rssEnd = Number.isNaN(r.rssEnd) ? '–' : r.rssEnd;
+    console.log(`| ${r.name} | ${r.turnsPerSec} | ${r.p50} | ${r.p99} | ${r.fixed.p50} | ${r.fixed.p99} | ${errors} | ${non2xx} | ${r.rssStart} | ${rssEnd} | ${r.coldStartMs} |`);
   }
   const growth = ((bot.rssEnd - bot.rssStart) / bot.rssStart) * 100;
   console.log(
     `\nbot/echo throughput: ${ratio.toFixed(2)} (target ≥ 0.8) · bot p99 ${bot.fixed.p99} ms at ${FIXED_RATE} turns/s, ${bot.p99} ms at full speed (target < 50) · ` +
       `errors ${bot.errors + bot.non2xx + bot.fixed.errors + bot.fixed.non2xx} (target 0) · RSS growth ${growth.toFixed(1)} % (target < 10) · cold start ${coldWithIndex} ms (target < 1500)`,
   );
+  console.log(`dialog-echo/echo throughput: ${(dialogEcho.turnsPerSec / echo.turnsPerSec).toFixed(2)} (the dialog system and user state alone, doing no work)`);
   console.log(`cold start, median of 3: ${coldWithIndex} ms with the saved search index, ${coldWithoutIndex} ms building it (SEARCH_INDEX_CACHE=off)`);
 }
 
