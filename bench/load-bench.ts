@@ -23,6 +23,10 @@ const SOAK_S = Number(process.argv.find((a) => a.startsWith('--soak='))?.split('
  */
 const FIXED_RATE = Number(process.argv.find((a) => a.startsWith('--rate='))?.split('=')[1] ?? 200);
 const FIXED_S = 20;
+const WARM_UP_S = 5;
+const ROUNDS = 3;
+/** Full speed before the soak's first RSS reading. */
+const SOAK_LEAD_IN_S = 10;
 
 const QUESTIONS: [string, string][] = [
   ['en', 'can my boss keep my passport'],
@@ -201,21 +205,57 @@ const SERVER_ARGS: Record<ServerName, (port: number) => string[]> = {
   'dialog-echo': (port) => [join(ROOT, 'dist/bench/echo-bot.js'), String(port), '--dialogs'],
 };
 
-/** Full speed, then the fixed rate, then (when `soak`) the soak with RSS at its start and end. */
-async function measure(name: ServerName, sinkUrl: string, soak: boolean) {
+interface Running {
+  readonly name: ServerName;
+  readonly mix: 'bot' | 'echo';
+  readonly port: number;
+  readonly child: ChildProcess;
+  readonly coldStartMs: number;
+}
+
+async function start(name: ServerName): Promise<Running> {
   const port = await freePort();
   const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '10000', NODE_ENV: 'production' };
-  const mix = name === 'bot' ? 'bot' : 'echo';
   const { child, coldStartMs } = await startChild(SERVER_ARGS[name](port), env, port);
-  await run(port, sinkUrl, 5, mix);
-  const result = await run(port, sinkUrl, MEASURE_S, mix);
-  const fixed = await runAtRate(port, sinkUrl, FIXED_S, mix, FIXED_RATE);
-  const rssStart = rssMb(child.pid!);
-  if (soak) await run(port, sinkUrl, SOAK_S, mix);
-  const rssEnd = soak ? rssMb(child.pid!) : NaN;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  return { name, coldStartMs: Math.round(coldStartMs), rssStart, rssEnd, ...result, fixed };
+  return { name, mix: name === 'bot' ? 'bot' : 'echo', port, child, coldStartMs: Math.round(coldStartMs) };
+}
+
+async function stop(server: Running): Promise<void> {
+  server.child.kill('SIGTERM');
+  await new Promise((r) => server.child.once('exit', r));
+}
+
+/**
+ * Full speed in rounds that take turns between the servers, so a noisy neighbour on a shared machine slows all of
+ * them alike instead of whichever ran at the time. Turns/s is the mean of the rounds, p50 their median, p99 the worst.
+ */
+async function fullSpeed(servers: readonly Running[], sinkUrl: string): Promise<Map<ServerName, RunResult & { rounds: number[] }>> {
+  const rounds = new Map<ServerName, RunResult[]>(servers.map((s) => [s.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const s of servers) rounds.get(s.name)!.push(await run(s.port, sinkUrl, MEASURE_S / ROUNDS, s.mix));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return new Map(
+    [...rounds].map(([name, rs]) => [
+      name,
+      {
+        turnsPerSec: Math.round(rs.reduce((sum, r) => sum + r.turnsPerSec, 0) / rs.length),
+        p50: median(rs.map((r) => r.p50)),
+        p99: Math.max(...rs.map((r) => r.p99)),
+        errors: rs.reduce((sum, r) => sum + r.errors, 0),
+        non2xx: rs.reduce((sum, r) => sum + r.non2xx, 0),
+        rounds: rs.map((r) => r.turnsPerSec),
+      },
+    ]),
+  );
+}
+
+/** RSS over the soak. The start is read after a lead-in at full speed, so both ends include the young generation V8 grows under load. */
+async function soak(server: Running, sinkUrl: string): Promise<{ rssStart: number; rssEnd: number; errors: number }> {
+  const lead = await run(server.port, sinkUrl, SOAK_LEAD_IN_S, server.mix);
+  const rssStart = rssMb(server.child.pid!);
+  const body = await run(server.port, sinkUrl, SOAK_S, server.mix);
+  return { rssStart, rssEnd: rssMb(server.child.pid!), errors: lead.errors + lead.non2xx + body.errors + body.non2xx };
 }
 
 /** Median of three cold starts of the bot, with or without its saved search index. */
@@ -234,28 +274,46 @@ async function coldStarts(savedIndex: boolean): Promise<number> {
 
 async function main(): Promise<void> {
   const sink = await startSink();
-  const echo = await measure('echo', sink.url, true);
-  const dialogEcho = await measure('dialog-echo', sink.url, false);
-  const bot = await measure('bot', sink.url, true);
+  const servers: Running[] = [];
+  for (const name of ['bot', 'echo', 'dialog-echo'] as const) servers.push(await start(name));
+  for (const s of servers) await run(s.port, sink.url, WARM_UP_S, s.mix);
+  const fixed = new Map<ServerName, RunResult>();
+  for (const s of servers) fixed.set(s.name, await runAtRate(s.port, sink.url, FIXED_S, s.mix, FIXED_RATE));
+  const full = await fullSpeed(servers, sink.url);
+  const soaks = new Map<ServerName, Awaited<ReturnType<typeof soak>>>();
+  for (const s of servers) if (s.name !== 'dialog-echo') soaks.set(s.name, await soak(s, sink.url));
+  for (const s of servers) await stop(s);
   sink.server.close();
   const coldWithIndex = await coldStarts(true);
   const coldWithoutIndex = await coldStarts(false);
-  const ratio = bot.turnsPerSec / echo.turnsPerSec;
-  console.log(`\n50 concurrent conversations, ${MEASURE_S} s at full speed, ${FIXED_S} s at ${FIXED_RATE} turns/s, ${SOAK_S} s soak (node ${process.version}, ${cpus().length} cores)\n`);
+
+  const turns = (name: ServerName) => full.get(name)!.turnsPerSec;
+  console.log(
+    `\n50 concurrent conversations, ${MEASURE_S} s at full speed in ${ROUNDS} alternating rounds, ${FIXED_S} s at ${FIXED_RATE} turns/s, ` +
+      `${SOAK_S} s soak (node ${process.version}, ${cpus().length} cores)\n`,
+  );
   console.log(`| server | turns/s (full speed) | p50 ms | p99 ms | p50 ms at ${FIXED_RATE}/s | p99 ms at ${FIXED_RATE}/s | errors | non-2xx | RSS soak start MB | RSS soak end MB | cold start ms |`);
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of [bot, echo, dialogEcho]) {
-    const errors = r.errors + r.fixed.errors;
-    const non2xx = r.non2xx + r.fixed.non2xx;
-    const rssEnd = Number.isNaN(r.rssEnd) ? '–' : r.rssEnd;
-    console.log(`| ${r.name} | ${r.turnsPerSec} | ${r.p50} | ${r.p99} | ${r.fixed.p50} | ${r.fixed.p99} | ${errors} | ${non2xx} | ${r.rssStart} | ${rssEnd} | ${r.coldStartMs} |`);
+  for (const s of servers) {
+    const f = full.get(s.name)!;
+    const at = fixed.get(s.name)!;
+    const sk = soaks.get(s.name);
+    const errors = f.errors + at.errors + (sk?.errors ?? 0);
+    console.log(
+      `| ${s.name} | ${f.turnsPerSec} | ${f.p50} | ${f.p99} | ${at.p50} | ${at.p99} | ${errors} | ${f.non2xx + at.non2xx} | ${sk?.rssStart ?? '–'} | ${sk?.rssEnd ?? '–'} | ${s.coldStartMs} |`,
+    );
   }
-  const growth = ((bot.rssEnd - bot.rssStart) / bot.rssStart) * 100;
+  const bot = { full: full.get('bot')!, fixed: fixed.get('bot')!, soak: soaks.get('bot')! };
+  const growth = ((bot.soak.rssEnd - bot.soak.rssStart) / bot.soak.rssStart) * 100;
+  const errors = bot.full.errors + bot.full.non2xx + bot.fixed.errors + bot.fixed.non2xx + bot.soak.errors;
   console.log(
-    `\nbot/echo throughput: ${ratio.toFixed(2)} (target ≥ 0.8) · bot p99 ${bot.fixed.p99} ms at ${FIXED_RATE} turns/s, ${bot.p99} ms at full speed (target < 50) · ` +
-      `errors ${bot.errors + bot.non2xx + bot.fixed.errors + bot.fixed.non2xx} (target 0) · RSS growth ${growth.toFixed(1)} % (target < 10) · cold start ${coldWithIndex} ms (target < 1500)`,
+    `\nbot/echo throughput: ${(turns('bot') / turns('echo')).toFixed(2)} (target ≥ 0.8) · bot p99 ${bot.fixed.p99} ms at ${FIXED_RATE} turns/s, ` +
+      `${bot.full.p99} ms at full speed (target < 50) · errors ${errors} (target 0) · RSS growth ${growth.toFixed(1)} % (target < 10) · ` +
+      `cold start ${coldWithIndex} ms (target < 1500)`,
   );
-  console.log(`dialog-echo/echo throughput: ${(dialogEcho.turnsPerSec / echo.turnsPerSec).toFixed(2)} (the dialog system and user state alone, doing no work)`);
+  console.log(`turns/s per round: ${servers.map((s) => `${s.name} ${full.get(s.name)!.rounds.join(' / ')}`).join(' · ')}`);
+  console.log(`dialog-echo/echo throughput: ${(turns('dialog-echo') / turns('echo')).toFixed(2)} (the dialog system and user state alone, doing no work)`);
+  console.log(`bot/dialog-echo throughput: ${(turns('bot') / turns('dialog-echo')).toFixed(2)} (the bot's own work)`);
   console.log(`cold start, median of 3: ${coldWithIndex} ms with the saved search index, ${coldWithoutIndex} ms building it (SEARCH_INDEX_CACHE=off)`);
 }
 
