@@ -42,9 +42,18 @@ function toSimplified(text: string): string {
  */
 export function normalize(text: string, locale: Locale): string {
   let out = text.normalize('NFKC').toLowerCase();
-  if (locale === 'zh') out = toSimplified(out);
-  if (locale === 'uz' && CYRILLIC.test(out)) out = uzbekToLatin(out);
+  const rules = normalizationClass(locale);
+  if (rules === 'zh') out = toSimplified(out);
+  if (rules === 'uz' && CYRILLIC.test(out)) out = uzbekToLatin(out);
   return foldLatin(out.replace(APOSTROPHES, "'")).replace(SPACE_RUNS, ' ').trim();
+}
+
+/**
+ * Which rules {@link normalize} applies for a locale: only Chinese and Uzbek have their own, so a message searched
+ * in every locale is normalised three times at most, not once per locale.
+ */
+export function normalizationClass(locale: Locale): 'zh' | 'uz' | 'common' {
+  return locale === 'zh' || locale === 'uz' ? locale : 'common';
 }
 
 /**

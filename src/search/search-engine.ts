@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { KnowledgeEntry } from '../knowledge/schema';
 import { gramsOf, pairsSyllables } from './grams';
 import { NgramIndex, type IndexDoc, type NgramIndexData } from './ngram-index';
-import { normalize, segment } from './normalize';
+import { normalizationClass, normalize, segment } from './normalize';
 import { rerank, tokenRecall, type QueryToken } from './rerank';
 import { compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, type ConceptRewriter, type ConceptTrie } from './synonyms';
 import { SEARCH_THRESHOLDS, type SearchThresholds } from './thresholds';
@@ -65,6 +65,7 @@ interface Candidate {
  * the work, and fuzzy recall is computed once per candidate.
  */
 class Query {
+  private readonly normalised = new Map<string, string>();
   private readonly rewritten = new Map<string, string>();
   private readonly grammed = new Map<string, string[]>();
   private readonly tokensByLocale = new Map<Locale, QueryToken[]>();
@@ -76,7 +77,9 @@ class Query {
   ) {}
 
   analysed(locale: Locale): string {
-    const normalised = normalize(this.text, locale);
+    const rules = normalizationClass(locale);
+    let normalised = this.normalised.get(rules);
+    if (normalised === undefined) this.normalised.set(rules, (normalised = normalize(this.text, locale)));
     let analysed = this.rewritten.get(normalised);
     if (analysed === undefined) this.rewritten.set(normalised, (analysed = this.rewrite(normalised)));
     return analysed;

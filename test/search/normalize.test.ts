@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, segment } from '../../src/search/normalize';
+import { normalizationClass, normalize, segment } from '../../src/search/normalize';
+import { SUPPORTED_LOCALES } from '../../src/i18n/locales';
 
 describe('normalize: Latin script', () => {
   it('folds Vietnamese tone marks and đ, so text typed without them meets text written with them', () => {
@@ -84,5 +85,17 @@ describe('segment', () => {
   it('splits spaced scripts on non-letters, keeping Indic vowel signs inside words', () => {
     expect(segment("don't know, नमस्ते मेरो", 'ne')).toEqual(["don't", 'know', 'नमस्ते', 'मेरो']);
     expect(segment('thoi gian-thuc tap!', 'vi')).toEqual(['thoi', 'gian', 'thuc', 'tap']);
+  });
+});
+
+describe('normalizationClass', () => {
+  const samples = ['Thời gian THỰC TẬP', '護照 可以 被扣留 吗', 'паспорт oʻqish', 'ลืม バス パス', 'پاسپورٹ', '  ＡＢＣ１２３  '];
+
+  it('names the locales whose rules differ; every other locale normalises any text alike (a query normalises once for them)', () => {
+    const common = SUPPORTED_LOCALES.filter((l) => normalizationClass(l) === 'common');
+    expect(SUPPORTED_LOCALES.filter((l) => normalizationClass(l) !== 'common').sort()).toEqual(['uz', 'zh']);
+    for (const text of samples) for (const locale of common) expect(normalize(text, locale), `${locale}: ${text}`).toBe(normalize(text, 'en'));
+    expect(normalize('護照', 'zh')).not.toBe(normalize('護照', 'en'));
+    expect(normalize('паспорт', 'uz')).not.toBe(normalize('паспорт', 'en'));
   });
 });
