@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../src/paths';
 
@@ -27,6 +28,8 @@ const WARM_UP_S = 5;
 const ROUNDS = 3;
 /** Full speed before the soak's first RSS reading. */
 const SOAK_LEAD_IN_S = 10;
+/** Seconds of RSS readings whose median stands for the start and for the end of the soak. */
+const RSS_WINDOW_S = 15;
 
 const QUESTIONS: [string, string][] = [
   ['en', 'can my boss keep my passport'],
@@ -88,9 +91,32 @@ async function waitHealthy(port: number, started: number): Promise<number> {
   }
 }
 
-async function startChild(args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; coldStartMs: number }> {
+/** V8 prints a line after every mark-compact ("Mark-Compact 254.8 (288.0) -> 82.2 (258.3) MB"); the figure after the arrow is the live heap. */
+const MARK_COMPACT = /Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
+
+/**
+ * Starts a server. With `heapAfterGc`, V8 traces its full collections to the child's stdout and the live heap after
+ * each one is kept: unlike RSS, it only grows when memory is really held.
+ */
+async function startChild(
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  heapAfterGc?: number[],
+): Promise<{ child: ChildProcess; coldStartMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const flags = heapAfterGc ? ['--trace-gc', '--trace-gc-ignore-scavenger'] : [];
+  const child = spawn(process.execPath, [...flags, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', heapAfterGc ? 'pipe' : 'ignore', 'inherit'],
+  });
+  if (heapAfterGc) {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = MARK_COMPACT.exec(line);
+      if (match) heapAfterGc.push(Number(match[1]));
+    });
+  }
   const coldStartMs = await waitHealthy(port, started);
   return { child, coldStartMs };
 }
@@ -207,6 +233,8 @@ const SERVER_ARGS: Record<ServerName, (port: number) => string[]> = {
 
 interface Running {
   readonly name: ServerName;
+  /** Live heap in MB after each full collection, in order. */
+  readonly heapAfterGc: number[];
   readonly mix: 'bot' | 'echo';
   readonly port: number;
   readonly child: ChildProcess;
@@ -216,8 +244,9 @@ interface Running {
 async function start(name: ServerName): Promise<Running> {
   const port = await freePort();
   const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '10000', NODE_ENV: 'production' };
-  const { child, coldStartMs } = await startChild(SERVER_ARGS[name](port), env, port);
-  return { name, mix: name === 'bot' ? 'bot' : 'echo', port, child, coldStartMs: Math.round(coldStartMs) };
+  const heapAfterGc: number[] = [];
+  const { child, coldStartMs } = await startChild(SERVER_ARGS[name](port), env, port, heapAfterGc);
+  return { name, heapAfterGc, mix: name === 'bot' ? 'bot' : 'echo', port, child, coldStartMs: Math.round(coldStartMs) };
 }
 
 async function stop(server: Running): Promise<void> {
@@ -250,12 +279,27 @@ async function fullSpeed(servers: readonly Running[], sinkUrl: string): Promise<
   );
 }
 
-/** RSS over the soak. The start is read after a lead-in at full speed, so both ends include the young generation V8 grows under load. */
-async function soak(server: Running, sinkUrl: string): Promise<{ rssStart: number; rssEnd: number; errors: number }> {
+/**
+ * RSS over the soak, read every second. RSS at one instant swings by ±20 % with V8's old-generation cycle (garbage
+ * piles up between mark-compacts), so the start and the end are the medians of the first and the last
+ * {@link RSS_WINDOW_S} seconds; a leak moves both windows, a collection cycle does not. The soak follows a lead-in at
+ * full speed, so both windows include the young generation V8 grows under load.
+ */
+async function soak(server: Running, sinkUrl: string): Promise<{ rssStart: number; rssEnd: number; rssPeak: number; heapAfterGc: number[]; errors: number }> {
   const lead = await run(server.port, sinkUrl, SOAK_LEAD_IN_S, server.mix);
-  const rssStart = rssMb(server.child.pid!);
+  const collectionsBefore = server.heapAfterGc.length;
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssMb(server.child.pid!)), 1000);
   const body = await run(server.port, sinkUrl, SOAK_S, server.mix);
-  return { rssStart, rssEnd: rssMb(server.child.pid!), errors: lead.errors + lead.non2xx + body.errors + body.non2xx };
+  clearInterval(timer);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return {
+    rssStart: median(samples.slice(0, RSS_WINDOW_S)),
+    rssEnd: median(samples.slice(-RSS_WINDOW_S)),
+    rssPeak: Math.max(...samples),
+    heapAfterGc: server.heapAfterGc.slice(collectionsBefore),
+    errors: lead.errors + lead.non2xx + body.errors + body.non2xx,
+  };
 }
 
 /** Median of three cold starts of the bot, with or without its saved search index. */
@@ -292,15 +336,18 @@ async function main(): Promise<void> {
     `\n50 concurrent conversations, ${MEASURE_S} s at full speed in ${ROUNDS} alternating rounds, ${FIXED_S} s at ${FIXED_RATE} turns/s, ` +
       `${SOAK_S} s soak (node ${process.version}, ${cpus().length} cores)\n`,
   );
-  console.log(`| server | turns/s (full speed) | p50 ms | p99 ms | p50 ms at ${FIXED_RATE}/s | p99 ms at ${FIXED_RATE}/s | errors | non-2xx | RSS soak start MB | RSS soak end MB | cold start ms |`);
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    `| server | turns/s (full speed) | p50 ms | p99 ms | p50 ms at ${FIXED_RATE}/s | p99 ms at ${FIXED_RATE}/s | errors | non-2xx | ` +
+      `RSS soak start MB | RSS soak end MB | RSS peak MB | cold start ms |`,
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const s of servers) {
     const f = full.get(s.name)!;
     const at = fixed.get(s.name)!;
     const sk = soaks.get(s.name);
     const errors = f.errors + at.errors + (sk?.errors ?? 0);
     console.log(
-      `| ${s.name} | ${f.turnsPerSec} | ${f.p50} | ${f.p99} | ${at.p50} | ${at.p99} | ${errors} | ${f.non2xx + at.non2xx} | ${sk?.rssStart ?? '–'} | ${sk?.rssEnd ?? '–'} | ${s.coldStartMs} |`,
+      `| ${s.name} | ${f.turnsPerSec} | ${f.p50} | ${f.p99} | ${at.p50} | ${at.p99} | ${errors} | ${f.non2xx + at.non2xx} | ${sk?.rssStart ?? '–'} | ${sk?.rssEnd ?? '–'} | ${sk?.rssPeak ?? '–'} | ${s.coldStartMs} |`,
     );
   }
   const bot = { full: full.get('bot')!, fixed: fixed.get('bot')!, soak: soaks.get('bot')! };
@@ -311,6 +358,14 @@ async function main(): Promise<void> {
       `${bot.full.p99} ms at full speed (target < 50) · errors ${errors} (target 0) · RSS growth ${growth.toFixed(1)} % (target < 10) · ` +
       `cold start ${coldWithIndex} ms (target < 1500)`,
   );
+  for (const [name, sk] of soaks) {
+    const heaps = sk.heapAfterGc.map((mb) => Math.round(mb));
+    console.log(
+      heaps.length
+        ? `${name}: ${heaps.length} full GCs in the soak, live heap after them ${heaps[0]} → ${heaps.at(-1)} MB (min ${Math.min(...heaps)}, max ${Math.max(...heaps)})`
+        : `${name}: no full GC in the soak`,
+    );
+  }
   console.log(`turns/s per round: ${servers.map((s) => `${s.name} ${full.get(s.name)!.rounds.join(' / ')}`).join(' · ')}`);
   console.log(`dialog-echo/echo throughput: ${(turns('dialog-echo') / turns('echo')).toFixed(2)} (the dialog system and user state alone, doing no work)`);
   console.log(`bot/dialog-echo throughput: ${(turns('bot') / turns('dialog-echo')).toFixed(2)} (the bot's own work)`);
