@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import restify, { type Request, type Response } from 'restify';
 import { createApp, type App } from './app';
 import { loadConfig, type AppConfig } from './config';
 import { ConfigError, KnowledgeLoadError, LocaleLoadError } from './errors';
 import type { Route } from './http/http-types';
-import { REPO_ROOT } from './paths';
+import { environment } from './cli/env-file';
 
 /** Largest request body accepted; anything bigger gets 413 before it reaches the bot. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -88,11 +86,9 @@ function installShutdown(server: restify.Server, app: App, config: AppConfig): v
 }
 
 async function main(): Promise<void> {
-  const envFile = join(REPO_ROOT, '.env');
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
   let config: AppConfig;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(environment());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ConfigError, KnowledgeLoadError } from '../errors';
 import { loadConfig } from '../config';
 import { loadKnowledge } from '../knowledge/loader';
-import { KNOWLEDGE_DIR, REPO_ROOT } from '../paths';
+import { KNOWLEDGE_DIR } from '../paths';
+import { environment } from './env-file';
 import { loadSearchEngine } from '../search/index-cache';
 
 /**
@@ -12,9 +11,7 @@ import { loadSearchEngine } from '../search/index-cache';
  */
 function main(): number {
   try {
-    const envFile = join(REPO_ROOT, '.env');
-    if (existsSync(envFile)) process.loadEnvFile(envFile);
-    const config = loadConfig(process.env);
+    const config = loadConfig(environment());
     if (!config.SEARCH_INDEX_CACHE) return 0;
     const started = performance.now();
     const kb = loadKnowledge({ root: KNOWLEDGE_DIR });

@@ -6,13 +6,14 @@ import { ConfigError } from '../errors';
 import { createTranslator } from '../i18n/translator';
 import { LOCALES_DIR, REPO_ROOT } from '../paths';
 import { buildAppPackage } from '../teams/app-package';
+import { environment } from './env-file';
 
 /** `npm run package:teams [-- --bot-id <guid>] [--out file]`: builds the Teams app zip from config and locales/. */
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { 'bot-id': { type: 'string' }, out: { type: 'string' } } });
   let botId = values['bot-id'];
   try {
-    botId ??= loadConfig(process.env).MicrosoftAppId;
+    botId ??= loadConfig(environment()).MicrosoftAppId;
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

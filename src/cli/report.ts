@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { environment } from './env-file';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { AnalyticsReportError, buildReport, openAnalyticsDatabase, TOP_UNANSWERED } from '../analytics/report-data';
@@ -93,6 +94,6 @@ if (require.main === module) {
   process.exitCode = runReport(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    analyticsPath: () => loadConfig(process.env).ANALYTICS_PATH,
+    analyticsPath: () => loadConfig(environment()).ANALYTICS_PATH,
   });
 }
