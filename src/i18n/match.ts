@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { foldLatinAccents } from './latin-accents';
 
 /**
  * Folds short user input for comparing with option labels and command words: NFKC, lower case, Latin accents
@@ -16,13 +17,7 @@ const MAX_REMEMBERED_LENGTH = 200;
 const recentFolds = new LRUCache<string, string>({ max: 5_000 });
 
 function fold(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .normalize('NFC')
-    .replace(/đ/g, 'd')
+  return foldLatinAccents(text.normalize('NFKC').toLowerCase())
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

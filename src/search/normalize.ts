@@ -1,13 +1,10 @@
 import { Converter } from 'opencc-js';
+import { foldLatinAccents } from '../i18n/latin-accents';
 import type { Locale } from '../i18n/locales';
 import { uzbekToLatin } from './transliteration';
 
 /** Apostrophe look-alikes people type, including the Uzbek okina (ʻ) in oʻ and gʻ; all become `'`. */
 const APOSTROPHES = /[\u2018\u2019\u201B\u02B9\u02BB\u02BC\u02BD\u0060\u2032]/gu;
-/** Accents on Latin letters only: the same marks on Cyrillic (й → и) or elsewhere change the word. */
-const LATIN_MARKS = /(\p{Script=Latin})[\u0300-\u036F]+/gu;
-/** Precomposed accented Latin letters and combining marks: only text holding one needs accent folding. */
-const ACCENTED_LATIN = /[\u00C0-\u024F\u1E00-\u1EFF]|[\u0300-\u036F]/u;
 const HAN = /\p{Script=Han}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const SPACE_RUNS = /\s+/gu;
@@ -19,11 +16,6 @@ const SEGMENTED_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['th', 'lo', 'km'
 
 let traditionalToSimplified: ((text: string) => string) | undefined;
 const segmenters = new Map<Locale, Intl.Segmenter>();
-
-function foldLatin(text: string): string {
-  if (!ACCENTED_LATIN.test(text)) return text;
-  return text.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC').replaceAll('đ', 'd');
-}
 
 function toSimplified(text: string): string {
   if (!HAN.test(text)) return text;
@@ -45,7 +37,7 @@ export function normalize(text: string, locale: Locale): string {
   const rules = normalizationClass(locale);
   if (rules === 'zh') out = toSimplified(out);
   if (rules === 'uz' && CYRILLIC.test(out)) out = uzbekToLatin(out);
-  return foldLatin(out.replace(APOSTROPHES, "'")).replace(SPACE_RUNS, ' ').trim();
+  return foldLatinAccents(out.replace(APOSTROPHES, "'")).replace(SPACE_RUNS, ' ').trim();
 }
 
 /**
