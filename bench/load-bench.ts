@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../src/paths';
+import { freePort } from '../test/helpers/free-port';
 
 const ROOT = REPO_ROOT;
 const CONNECTIONS = 50;
@@ -50,15 +51,6 @@ const QUESTIONS: [string, string][] = [
  */
 const SEQUENCE_LENGTH = 50_000;
 const DIALOG_TURNS = ['menu', 'sectors', '3', 'duration', '2027-05', '1', 'japanese', '2', '7'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function startSink(): Promise<{ server: Server; url: string }> {
   return new Promise((resolve) => {

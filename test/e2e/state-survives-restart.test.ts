@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translator';
 import { LOCALES_DIR, REPO_ROOT } from '../../src/paths';
-import { freePort } from '../storage/azurite';
+import { freePort } from '../helpers/free-port';
 import { ServiceUrlSink } from '../helpers/service-url-sink';
 import { replyText, startHttpApp } from '../helpers/http-app';
 

@@ -8,7 +8,8 @@ import { createLogger } from '../../src/logger';
 import { checkStorage, closeStorage, createStorage, HEALTH_PROBE_KEY, type StorageConfig } from '../../src/storage/create-storage';
 import { StorageUnavailableError } from '../../src/storage/errors';
 import { SqliteStorage } from '../../src/storage/sqlite-storage';
-import { azuriteConnectionString, freePort } from './azurite';
+import { freePort } from '../helpers/free-port';
+import { azuriteConnectionString } from './azurite';
 
 const logger = createLogger('silent');
 const base: StorageConfig = { STORAGE: 'memory', SQLITE_PATH: '', BLOB_CONNECTION_STRING: undefined, BLOB_CONTAINER: 'bot-state' };
