@@ -167,9 +167,11 @@ interface QueryGram {
  */
 export interface NgramIndexData {
   readonly ids: ReadonlyMap<string, number>;
+  /** Per gram id: rarity times its own weight. */
   readonly gramWeights: Float64Array;
   readonly docPostings: Postings;
   readonly unitPostings: Postings;
+  /** Per unit, its distinct gram ids: `unitGrams[unitStart[u]]` up to `unitGrams[unitStart[u + 1] - 1]`. */
   readonly unitGrams: Int32Array;
   readonly unitStart: Int32Array;
   readonly unitDoc: Int32Array;
@@ -177,6 +179,7 @@ export interface NgramIndexData {
   readonly unitNorm: Float64Array;
   readonly firstUnit: Int32Array;
   readonly docCount: number;
+  /** The rarity of a gram no short field holds. */
   readonly unseenIdf: number;
 }
 
@@ -223,43 +226,17 @@ function dataOf(b: Builder): NgramIndexData {
  * recipe) pull the score down, which is how out-of-scope questions come out low.
  */
 export class NgramIndex {
-  private readonly ids: ReadonlyMap<string, number>;
-  /** Per gram id: rarity times its own weight. */
-  private readonly gramWeights: Float64Array;
-  private readonly docPostings: Postings;
-  private readonly unitPostings: Postings;
-  /** Per unit, its distinct gram ids: `unitGrams[unitStart[u]]` up to `unitGrams[unitStart[u + 1] - 1]`. */
-  private readonly unitGrams: Int32Array;
-  private readonly unitStart: Int32Array;
-  private readonly unitDoc: Int32Array;
-  private readonly unitWeight: Float64Array;
-  private readonly unitNorm: Float64Array;
-  private readonly firstUnit: Int32Array;
-  private readonly docCount: number;
-  /** The rarity of a gram no short field holds. */
-  private readonly unseenIdf: number;
+  /** Scratch space for one query, all zero between queries. */
   private readonly dot: Float64Array;
   private readonly best: Float64Array;
   private readonly covered: Float64Array;
   private readonly queryWeight: Float64Array;
 
-  private constructor(data: NgramIndexData) {
-    this.ids = data.ids;
-    this.gramWeights = data.gramWeights;
-    this.docPostings = data.docPostings;
-    this.unitPostings = data.unitPostings;
-    this.unitGrams = data.unitGrams;
-    this.unitStart = data.unitStart;
-    this.unitDoc = data.unitDoc;
-    this.unitWeight = data.unitWeight;
-    this.unitNorm = data.unitNorm;
-    this.firstUnit = data.firstUnit;
-    this.docCount = data.docCount;
-    this.unseenIdf = data.unseenIdf;
-    this.dot = new Float64Array(this.unitDoc.length);
-    this.best = new Float64Array(this.docCount);
-    this.covered = new Float64Array(this.docCount);
-    this.queryWeight = new Float64Array(this.ids.size);
+  private constructor(private readonly index: NgramIndexData) {
+    this.dot = new Float64Array(index.unitDoc.length);
+    this.best = new Float64Array(index.docCount);
+    this.covered = new Float64Array(index.docCount);
+    this.queryWeight = new Float64Array(index.ids.size);
   }
 
   /** Indexes documents read one at a time (pass a generator to keep memory flat). */
@@ -276,13 +253,12 @@ export class NgramIndex {
 
   /** The index as plain data, for saving. */
   data(): NgramIndexData {
-    const { ids, gramWeights, docPostings, unitPostings, unitGrams, unitStart, unitDoc, unitWeight, unitNorm, firstUnit, docCount, unseenIdf } = this;
-    return { ids, gramWeights, docPostings, unitPostings, unitGrams, unitStart, unitDoc, unitWeight, unitNorm, firstUnit, docCount, unseenIdf };
+    return this.index;
   }
 
   /** Whether any document holds the gram. */
   knows(gram: string): boolean {
-    return this.ids.has(gram);
+    return this.index.ids.has(gram);
   }
 
   /**
@@ -291,23 +267,25 @@ export class NgramIndex {
    * field holds, unknown ones included, weigh as much as the rarest.
    */
   weight(gram: string): number {
-    const id = this.ids.get(gram);
-    return id === undefined ? this.unseenIdf * gramWeight(gram) : this.gramWeights[id]!;
+    const { ids, unseenIdf, gramWeights } = this.index;
+    const id = ids.get(gram);
+    return id === undefined ? unseenIdf * gramWeight(gram) : gramWeights[id]!;
   }
 
   /** The best `limit` documents for the query's grams, best first; documents sharing no gram are left out. */
   search(query: Grams, limit: number): DocScore[] {
+    const { ids, unseenIdf, gramWeights, unitPostings, docPostings } = this.index;
     const grams: QueryGram[] = [];
     let queryNorm = 0;
     for (const gram of new Set(query)) {
-      const id = this.ids.get(gram);
+      const id = ids.get(gram);
       if (id === undefined) {
-        queryNorm += this.unseenIdf * gramWeight(gram);
+        queryNorm += unseenIdf * gramWeight(gram);
         continue;
       }
-      const weight = this.gramWeights[id]!;
+      const weight = gramWeights[id]!;
       queryNorm += weight;
-      grams.push({ id, weight, cost: this.unitPostings.offsets[id + 1]! - this.unitPostings.offsets[id]! + this.docPostings.offsets[id + 1]! - this.docPostings.offsets[id]! });
+      grams.push({ id, weight, cost: unitPostings.offsets[id + 1]! - unitPostings.offsets[id]! + docPostings.offsets[id + 1]! - docPostings.offsets[id]! });
     }
     grams.sort((a, b) => a.cost - b.cost);
     const walked: QueryGram[] = [];
@@ -324,7 +302,8 @@ export class NgramIndex {
 
   /** Scores every document sharing a walked gram; exact when every known gram of the query was walked. */
   private walk(grams: readonly QueryGram[], queryNorm: number): DocScore[] {
-    const { dot, best, covered, unitDoc, unitWeight, unitNorm, unitPostings, docPostings } = this;
+    const { dot, best, covered } = this;
+    const { unitDoc, unitWeight, unitNorm, unitPostings, docPostings } = this.index;
     const touchedUnits: number[] = [];
     const touchedDocs: number[] = [];
     for (const { id, weight } of grams) {
@@ -354,14 +333,15 @@ export class NgramIndex {
 
   /** Exact scores for a few documents, with every gram of the query. */
   private rescore(shortlist: readonly DocScore[], grams: readonly QueryGram[], queryNorm: number): DocScore[] {
-    const { queryWeight, unitGrams, unitStart } = this;
+    const { queryWeight } = this;
+    const { unitGrams, unitStart, firstUnit, unitWeight, unitNorm } = this.index;
     for (const { id, weight } of grams) queryWeight[id] = weight;
     const scores = shortlist.map(({ doc }) => {
       let bestUnit = 0;
-      for (let u = this.firstUnit[doc]!; u < this.firstUnit[doc + 1]!; u++) {
+      for (let u = firstUnit[doc]!; u < firstUnit[doc + 1]!; u++) {
         let dot = 0;
         for (let i = unitStart[u]!; i < unitStart[u + 1]!; i++) dot += queryWeight[unitGrams[i]!]!;
-        bestUnit = Math.max(bestUnit, (this.unitWeight[u]! * dot) / Math.sqrt(queryNorm * this.unitNorm[u]!));
+        bestUnit = Math.max(bestUnit, (unitWeight[u]! * dot) / Math.sqrt(queryNorm * unitNorm[u]!));
       }
       let covered = 0;
       for (const { id, weight } of grams) covered += weight * this.fieldWeight(id, doc);
@@ -377,7 +357,7 @@ export class NgramIndex {
 
   /** The weight of the strongest field of `doc` holding gram `id`, 0 if none (binary search: postings ascend). */
   private fieldWeight(id: number, doc: number): number {
-    const { offsets, items, weights } = this.docPostings;
+    const { offsets, items, weights } = this.index.docPostings;
     let lo = offsets[id]!;
     let hi = offsets[id + 1]! - 1;
     while (lo <= hi) {
@@ -388,7 +368,6 @@ export class NgramIndex {
     }
     return 0;
   }
-
 }
 
 /** The `k` highest scores, best first, without sorting everything (10,000 entries can touch thousands). */
