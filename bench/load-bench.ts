@@ -233,17 +233,26 @@ interface Running {
   readonly coldStartMs: number;
 }
 
+/** What every server under test runs with: production mode, in-memory state, few logs. */
+function serverEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', NODE_ENV: 'production', ...extra };
+}
+
 async function start(name: ServerName): Promise<Running> {
   const port = await freePort();
-  const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '10000', NODE_ENV: 'production' };
+  const env = serverEnv(port, { RATE_LIMIT_PER_MINUTE: '10000' });
   const heapAfterGc: number[] = [];
   const { child, coldStartMs } = await startChild(SERVER_ARGS[name](port), env, port, heapAfterGc);
   return { name, heapAfterGc, mix: name === 'bot' ? 'bot' : 'echo', port, child, coldStartMs: Math.round(coldStartMs) };
 }
 
-async function stop(server: Running): Promise<void> {
-  server.child.kill('SIGTERM');
-  await new Promise((r) => server.child.once('exit', r));
+async function stopChild(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
 /**
@@ -255,7 +264,6 @@ async function fullSpeed(servers: readonly Running[], sinkUrl: string): Promise<
   for (let round = 0; round < ROUNDS; round++) {
     for (const s of servers) rounds.get(s.name)!.push(await run(s.port, sinkUrl, MEASURE_S / ROUNDS, s.mix));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return new Map(
     [...rounds].map(([name, rs]) => [
       name,
@@ -284,7 +292,6 @@ async function soak(server: Running, sinkUrl: string): Promise<{ rssStart: numbe
   const timer = setInterval(() => samples.push(rssMb(server.child.pid!)), 1000);
   const body = await run(server.port, sinkUrl, SOAK_S, server.mix);
   clearInterval(timer);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return {
     rssStart: median(samples.slice(0, RSS_WINDOW_S)),
     rssEnd: median(samples.slice(-RSS_WINDOW_S)),
@@ -299,13 +306,12 @@ async function coldStarts(savedIndex: boolean): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const port = await freePort();
-    const env = { PORT: String(port), LOG_LEVEL: 'warn', STORAGE: 'memory', NODE_ENV: 'production', ...(savedIndex ? {} : { SEARCH_INDEX_CACHE: 'off' }) };
-    const { child, coldStartMs } = await startChild([join(ROOT, 'dist/src/index.js')], env, port);
+    const env = serverEnv(port, savedIndex ? {} : { SEARCH_INDEX_CACHE: 'off' });
+    const { child, coldStartMs } = await startChild(SERVER_ARGS.bot(port), env, port);
     times.push(coldStartMs);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopChild(child);
   }
-  return Math.round(times.sort((a, b) => a - b)[1]!);
+  return Math.round(median(times));
 }
 
 async function main(): Promise<void> {
@@ -318,7 +324,7 @@ async function main(): Promise<void> {
   const full = await fullSpeed(servers, sink.url);
   const soaks = new Map<ServerName, Awaited<ReturnType<typeof soak>>>();
   for (const s of servers) if (s.name !== 'dialog-echo') soaks.set(s.name, await soak(s, sink.url));
-  for (const s of servers) await stop(s);
+  for (const s of servers) await stopChild(s.child);
   sink.server.close();
   const coldWithIndex = await coldStarts(true);
   const coldWithoutIndex = await coldStarts(false);
