@@ -19,8 +19,8 @@ const DEFAULT_MAX_CLIENTS = 64;
  * a new `ConnectorClient` and a new `UserTokenClient` (each an HTTP pipeline of a dozen policies, a serializer and
  * fresh credentials) for every turn; under load that was the largest framework cost per turn after garbage
  * collection. A client holds no per-turn state, so one per app id, service URL and audience serves every turn.
- * Authentication itself is untouched: each request is still validated by the wrapped instance. The cache is bounded (least recently used goes first), and a
- * client whose creation failed is not kept.
+ * Authentication itself is untouched: each request is still validated by the wrapped instance. The cache is bounded
+ * (least recently used goes first), and a client whose creation failed is not kept.
  */
 export class CachedConnectorAuthentication extends BotFrameworkAuthentication {
   private readonly clients: LRUCache<string, Promise<ConnectorClient>>;

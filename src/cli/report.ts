@@ -7,12 +7,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { environment } from './env-file';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { AnalyticsReportError, buildReport, openAnalyticsDatabase, TOP_UNANSWERED } from '../analytics/report-data';
 import { renderHtmlReport } from '../analytics/report-html';
 import { renderTextReport } from '../analytics/report-text';
+import { environment } from './env-file';
 
 const USAGE = `Usage: npm run report -- [--db <analytics.sqlite>] [--html <report.html>] [--top <n>]
 

@@ -3,6 +3,9 @@ import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { CachedConnectorAuthentication } from '../../src/bot/cached-connector-authentication';
 
+/** Claims as Bot Framework tokens carry them: the bot's app id as the audience. */
+const claimsFor = (appId: string) => new ClaimsIdentity([{ type: AuthenticationConstants.AudienceClaim, value: appId }], true);
+
 /** Stands in for the SDK's authentication: counts the clients it builds; URLs containing "down" fail. */
 class CountingAuthentication extends BotFrameworkAuthentication {
   connectorClients = 0;
@@ -25,9 +28,9 @@ class CountingAuthentication extends BotFrameworkAuthentication {
 
   async authenticateRequest(activity: Activity): Promise<AuthenticateRequestResult> {
     if (this.rejectAuth) throw Object.assign(new Error('Unauthorized'), { statusCode: 401 });
-    const appId = (activity.recipient?.id ?? 'app-1');
+    const appId = activity.recipient?.id ?? 'app-1';
     return {
-      claimsIdentity: new ClaimsIdentity([{ type: AuthenticationConstants.AudienceClaim, value: appId }], true),
+      claimsIdentity: claimsFor(appId),
       audience: 'https://api.botframework.com',
       callerId: undefined as unknown as string,
       connectorFactory: this.factory(),
@@ -102,10 +105,9 @@ describe('CachedConnectorAuthentication', () => {
   it('reuses the user-token client per app id', async () => {
     const inner = new CountingAuthentication();
     const auth = new CachedConnectorAuthentication(inner);
-    const claims = (appId: string) => new ClaimsIdentity([{ type: AuthenticationConstants.AudienceClaim, value: appId }], true);
-    const first = await auth.createUserTokenClient(claims('app-1'));
-    expect(await auth.createUserTokenClient(claims('app-1'))).toBe(first);
-    await auth.createUserTokenClient(claims('app-2'));
+    const first = await auth.createUserTokenClient(claimsFor('app-1'));
+    expect(await auth.createUserTokenClient(claimsFor('app-1'))).toBe(first);
+    await auth.createUserTokenClient(claimsFor('app-2'));
     expect(inner.userTokenClients).toBe(2);
   });
 
