@@ -12,7 +12,7 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { Analytics } from './analytics/analytics';
 import type { AppConfig } from './config';
 import type { DialogDeps } from '../dialogs/dialog-deps';

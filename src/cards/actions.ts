@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /** Dialogs the main menu opens. */
 export const MENU_TARGETS = ['ask', 'sectors', 'duration', 'japanese', 'help', 'language'] as const;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { isLocale, type Locale } from '../i18n/locales';
 import { jsonError, type HttpRequest, type HttpResponse, type Route } from '../http/http-types';
 import { LocalChannelAdapter } from './local-channel-adapter';

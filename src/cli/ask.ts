@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { KnowledgeLoadError, LocaleLoadError } from '../errors';
 import { SOURCE_LOCALE, SUPPORTED_LOCALES, isLocale, type Locale } from '../i18n/locales';
 import { createTranslator } from '../i18n/translator';

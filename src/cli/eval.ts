@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Fuse from 'fuse.js';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { KnowledgeLoadError } from '../errors';
 import { SOURCE_LOCALE, isLocale, type Locale } from '../i18n/locales';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';

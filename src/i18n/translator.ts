@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { LocaleLoadError } from '../errors';
 import { SOURCE_LOCALE, SUPPORTED_LOCALES, isRtl, type Locale } from './locales';
 

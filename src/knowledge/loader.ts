@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseYamlData, YamlSyntaxError } from './yaml';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { KnowledgeLoadError } from '../errors';
 import { SOURCE_LOCALE, SUPPORTED_LOCALES, isLocale, type Locale } from '../i18n/locales';
 import { englishRevision } from './revision';

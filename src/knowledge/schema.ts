@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /** Programme tags an entry can carry; `general` is for entries that apply to every path. */
 export const PROGRAMMES = ['titp', 'esd', 'ssw', 'general'] as const;

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js';
+import { Converter } from 'opencc-js/t2cn';
 import { foldLatinAccents } from '../i18n/latin-accents';
 import type { Locale } from '../i18n/locales';
 import { uzbekToLatin } from './transliteration';

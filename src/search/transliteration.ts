@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseYamlData, YamlSyntaxError } from '../knowledge/yaml';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { KnowledgeLoadError } from '../errors';
 import { KNOWLEDGE_DIR } from '../paths';
 
