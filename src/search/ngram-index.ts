@@ -231,12 +231,17 @@ export class NgramIndex {
   private readonly best: Float64Array;
   private readonly covered: Float64Array;
   private readonly queryWeight: Float64Array;
+  /** The units and documents one walk touched, in the first `n` slots. */
+  private readonly touchedUnits: Int32Array;
+  private readonly touchedDocs: Int32Array;
 
   private constructor(private readonly index: NgramIndexData) {
     this.dot = new Float64Array(index.unitDoc.length);
     this.best = new Float64Array(index.docCount);
     this.covered = new Float64Array(index.docCount);
     this.queryWeight = new Float64Array(index.ids.size);
+    this.touchedUnits = new Int32Array(index.unitDoc.length);
+    this.touchedDocs = new Int32Array(index.docCount);
   }
 
   /** Indexes documents read one at a time (pass a generator to keep memory flat). */
@@ -287,6 +292,7 @@ export class NgramIndex {
       queryNorm += weight;
       grams.push({ id, weight, cost: unitPostings.offsets[id + 1]! - unitPostings.offsets[id]! + docPostings.offsets[id + 1]! - docPostings.offsets[id]! });
     }
+    if (grams.length === 0) return [];
     grams.sort((a, b) => a.cost - b.cost);
     const walked: QueryGram[] = [];
     let budget = POSTINGS_BUDGET;
@@ -295,40 +301,46 @@ export class NgramIndex {
       walked.push(gram);
       budget -= gram.cost;
     }
-    const scores = this.walk(walked, queryNorm);
-    if (walked.length === grams.length) return topByScore(scores, limit);
-    return topByScore(this.rescore(topByScore(scores, SHORTLIST), grams, queryNorm), limit);
+    if (walked.length === grams.length) return this.walk(walked, queryNorm, limit);
+    return topByScore(this.rescore(this.walk(walked, queryNorm, SHORTLIST), grams, queryNorm), limit);
   }
 
-  /** Scores every document sharing a walked gram; exact when every known gram of the query was walked. */
-  private walk(grams: readonly QueryGram[], queryNorm: number): DocScore[] {
-    const { dot, best, covered } = this;
+  /**
+   * The best `limit` documents sharing a walked gram; exact when every known gram of the query was walked. The
+   * scratch arrays are zero again when it returns, and only documents that make the top get an object.
+   */
+  private walk(grams: readonly QueryGram[], queryNorm: number, limit: number): DocScore[] {
+    const { dot, best, covered, touchedUnits, touchedDocs } = this;
     const { unitDoc, unitWeight, unitNorm, unitPostings, docPostings } = this.index;
-    const touchedUnits: number[] = [];
-    const touchedDocs: number[] = [];
+    let units = 0;
+    let docs = 0;
     for (const { id, weight } of grams) {
       for (let i = unitPostings.offsets[id]!; i < unitPostings.offsets[id + 1]!; i++) {
         const u = unitPostings.items[i]!;
-        if (dot[u] === 0) touchedUnits.push(u);
+        if (dot[u] === 0) touchedUnits[units++] = u;
         dot[u]! += weight;
       }
       for (let i = docPostings.offsets[id]!; i < docPostings.offsets[id + 1]!; i++) {
         const d = docPostings.items[i]!;
-        if (covered[d] === 0) touchedDocs.push(d);
+        if (covered[d] === 0) touchedDocs[docs++] = d;
         covered[d]! += weight * docPostings.weights[i]!;
       }
     }
-    for (const u of touchedUnits) {
+    for (let t = 0; t < units; t++) {
+      const u = touchedUnits[t]!;
       const d = unitDoc[u]!;
       best[d] = Math.max(best[d]!, (unitWeight[u]! * dot[u]!) / Math.sqrt(queryNorm * unitNorm[u]!));
       dot[u] = 0;
     }
-    return touchedDocs.map((doc) => {
+    const top: DocScore[] = [];
+    for (let t = 0; t < docs; t++) {
+      const doc = touchedDocs[t]!;
       const score = this.blend(best[doc]!, covered[doc]!, queryNorm);
       best[doc] = 0;
       covered[doc] = 0;
-      return { doc, score };
-    });
+      if (top.length < limit || score > top[limit - 1]!.score) insertRanked(top, { doc, score }, limit);
+    }
+    return top;
   }
 
   /** Exact scores for a few documents, with every gram of the query. */
@@ -373,14 +385,16 @@ export class NgramIndex {
 /** The `k` highest scores, best first, without sorting everything (10,000 entries can touch thousands). */
 function topByScore(items: readonly DocScore[], k: number): DocScore[] {
   const top: DocScore[] = [];
-  for (const item of items) {
-    if (top.length === k && item.score <= top[k - 1]!.score) continue;
-    let i = top.length === k ? k - 1 : top.length;
-    while (i > 0 && top[i - 1]!.score < item.score) {
-      top[i] = top[i - 1]!;
-      i--;
-    }
-    top[i] = item;
-  }
+  for (const item of items) if (top.length < k || item.score > top[k - 1]!.score) insertRanked(top, item, k);
   return top;
+}
+
+/** Puts `item` into `top` (best first, at most `k` long), after any equal score, so earlier items win ties. */
+function insertRanked(top: DocScore[], item: DocScore, k: number): void {
+  let i = top.length === k ? k - 1 : top.length;
+  while (i > 0 && top[i - 1]!.score < item.score) {
+    top[i] = top[i - 1]!;
+    i--;
+  }
+  top[i] = item;
 }

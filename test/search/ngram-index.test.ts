@@ -9,11 +9,12 @@ const doc = (short: string[], answer = ''): IndexDoc => ({
 const query = (text: string) => gramsOf(text, 'en');
 
 describe('NgramIndex', () => {
-  const index = NgramIndex.build([
+  const docs = [
     doc(['can my employer keep my passport', 'passport'], 'nobody may keep your passport'),
     doc(['how much does it cost to go', 'broker fee'], 'many people borrow money'),
     doc(['how long can i stay', 'stages'], 'five years at most, and your passport stays yours'),
-  ]);
+  ];
+  const index = NgramIndex.build(docs);
 
   it('scores a query equal to a field at 1, and every score within [0, 1]', () => {
     const [top, ...rest] = index.search(query('can my employer keep my passport'), 5);
@@ -36,6 +37,20 @@ describe('NgramIndex', () => {
     const plain = index.search(query('broker fee'), 1)[0]!.score;
     const diluted = index.search(query('broker fee weather forecast tokyo'), 1)[0]!.score;
     expect(diluted).toBeLessThan(plain * 0.7);
+  });
+
+  it('scores every query on its own: after other queries, a query scores as on a fresh index', () => {
+    const queries = ['passport', 'how much does it cost', 'stages of my passport', 'zzqx', 'can my employer keep my passport'];
+    for (const q of [...queries, ...queries]) {
+      expect(index.search(query(q), 5)).toEqual(NgramIndex.build(docs).search(query(q), 5));
+    }
+  });
+
+  it('returns at most `limit` documents, best first', () => {
+    const all = index.search(query('my passport stays with the broker'), 5);
+    expect(all.length).toBe(3);
+    expect(all.map((r) => r.score)).toEqual([...all.map((r) => r.score)].sort((a, b) => b - a));
+    expect(index.search(query('my passport stays with the broker'), 2)).toEqual(all.slice(0, 2));
   });
 
   it('returns nothing for a query sharing no gram', () => {
