@@ -280,6 +280,7 @@ export class NgramIndex {
   /** The best `limit` documents for the query's grams, best first; documents sharing no gram are left out. */
   search(query: Grams, limit: number): DocScore[] {
     const { ids, unseenIdf, gramWeights, unitPostings, docPostings } = this.index;
+    if (!query.some((gram) => ids.has(gram))) return [];
     const grams: QueryGram[] = [];
     let queryNorm = 0;
     for (const gram of new Set(query)) {
@@ -292,7 +293,6 @@ export class NgramIndex {
       queryNorm += weight;
       grams.push({ id, weight, cost: unitPostings.offsets[id + 1]! - unitPostings.offsets[id]! + docPostings.offsets[id + 1]! - docPostings.offsets[id]! });
     }
-    if (grams.length === 0) return [];
     grams.sort((a, b) => a.cost - b.cost);
     const walked: QueryGram[] = [];
     let budget = POSTINGS_BUDGET;
