@@ -231,7 +231,7 @@ export class NgramIndex {
   private readonly best: Float64Array;
   private readonly covered: Float64Array;
   private readonly queryWeight: Float64Array;
-  /** The units and documents one walk touched, in the first `n` slots. */
+  /** The units and documents a walk touched, in order of first touch; the walk counts how many. */
   private readonly touchedUnits: Int32Array;
   private readonly touchedDocs: Int32Array;
 
@@ -338,7 +338,7 @@ export class NgramIndex {
       const score = this.blend(best[doc]!, covered[doc]!, queryNorm);
       best[doc] = 0;
       covered[doc] = 0;
-      if (top.length < limit || score > top[limit - 1]!.score) insertRanked(top, { doc, score }, limit);
+      insertRanked(top, { doc, score }, limit);
     }
     return top;
   }
@@ -385,12 +385,13 @@ export class NgramIndex {
 /** The `k` highest scores, best first, without sorting everything (10,000 entries can touch thousands). */
 function topByScore(items: readonly DocScore[], k: number): DocScore[] {
   const top: DocScore[] = [];
-  for (const item of items) if (top.length < k || item.score > top[k - 1]!.score) insertRanked(top, item, k);
+  for (const item of items) insertRanked(top, item, k);
   return top;
 }
 
-/** Puts `item` into `top` (best first, at most `k` long), after any equal score, so earlier items win ties. */
+/** Puts `item` into `top` (best first, at most `k` long) if it ranks there, after equal scores: earlier wins ties. */
 function insertRanked(top: DocScore[], item: DocScore, k: number): void {
+  if (top.length === k && item.score <= top[k - 1]!.score) return;
   let i = top.length === k ? k - 1 : top.length;
   while (i > 0 && top[i - 1]!.score < item.score) {
     top[i] = top[i - 1]!;
