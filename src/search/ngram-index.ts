@@ -338,7 +338,7 @@ export class NgramIndex {
       const score = this.blend(best[doc]!, covered[doc]!, queryNorm);
       best[doc] = 0;
       covered[doc] = 0;
-      insertRanked(top, { doc, score }, limit);
+      if (ranks(top, score, limit)) insertRanked(top, { doc, score }, limit);
     }
     return top;
   }
@@ -385,13 +385,17 @@ export class NgramIndex {
 /** The `k` highest scores, best first, without sorting everything (10,000 entries can touch thousands). */
 function topByScore(items: readonly DocScore[], k: number): DocScore[] {
   const top: DocScore[] = [];
-  for (const item of items) insertRanked(top, item, k);
+  for (const item of items) if (ranks(top, item.score, k)) insertRanked(top, item, k);
   return top;
 }
 
-/** Puts `item` into `top` (best first, at most `k` long) if it ranks there, after equal scores: earlier wins ties. */
+/** Whether a score earns a place in `top` (best first, at most `k` long); a tie with the last does not. */
+function ranks(top: readonly DocScore[], score: number, k: number): boolean {
+  return top.length < k || score > top[k - 1]!.score;
+}
+
+/** Puts an item that {@link ranks} into `top`, after any equal score, so earlier items win ties. */
 function insertRanked(top: DocScore[], item: DocScore, k: number): void {
-  if (top.length === k && item.score <= top[k - 1]!.score) return;
   let i = top.length === k ? k - 1 : top.length;
   while (i > 0 && top[i - 1]!.score < item.score) {
     top[i] = top[i - 1]!;
