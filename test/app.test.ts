@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { ServiceUrlSink } from './helpers/service-url-sink';
 import { REPO_ROOT } from '../src/paths';
+import { modulesLoadedByApp } from './helpers/loaded-modules';
 
 function captureLogs() {
   const lines: Record<string, unknown>[] = [];
@@ -76,12 +76,7 @@ describe('turn logs', () => {
 
 describe('start-up footprint', () => {
   it('loads one zod, shared with botbuilder, and only the Traditional → Simplified tables of opencc-js', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/fixtures/scripts/loaded-modules.ts')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '' },
-    });
-    const loaded = (JSON.parse(out) as string[]).map((file) => file.replaceAll('\\', '/'));
+    const loaded = modulesLoadedByApp();
     const zodCopies = new Set(loaded.flatMap((file) => /^(.*\/node_modules\/zod)\//.exec(file)?.[1] ?? []));
     expect([...zodCopies]).toEqual([join(REPO_ROOT, 'node_modules/zod').replaceAll('\\', '/')]);
     expect(loaded.some((file) => file.endsWith('opencc-js/dist/umd/t2cn.js'))).toBe(true);

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import * as dialogs from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
 import * as sdk from '../../src/bot/dialog-sdk';
-import { REPO_ROOT } from '../../src/paths';
+import { modulesLoadedByApp } from '../helpers/loaded-modules';
 
 describe('dialog SDK imports', () => {
   it('are the package’s own classes', () => {
@@ -12,12 +10,7 @@ describe('dialog SDK imports', () => {
   });
 
   it('leave prompts, the Recognizers-Text suites and the Azure Blob SDK unloaded when the app is built', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/fixtures/scripts/loaded-modules.ts')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '' },
-    });
-    const loaded = JSON.parse(out) as string[];
+    const loaded = modulesLoadedByApp();
     expect(loaded.some((file) => file.includes('botbuilder-dialogs'))).toBe(true);
     expect(loaded.filter((file) => /botbuilder-dialogs[\\/]lib[\\/]prompts|recognizers-text|storage-blob/.test(file))).toEqual([]);
   });
