@@ -285,7 +285,10 @@ async function fullSpeed(servers: readonly Running[], sinkUrl: string): Promise<
  * {@link RSS_WINDOW_S} seconds; a leak moves both windows, a collection cycle does not. The soak follows a lead-in at
  * full speed, so both windows include the young generation V8 grows under load.
  */
-async function soak(server: Running, sinkUrl: string): Promise<{ rssStart: number; rssEnd: number; rssPeak: number; heapAfterGc: number[]; errors: number }> {
+async function soak(
+  server: Running,
+  sinkUrl: string,
+): Promise<{ rssStart: number; rssEnd: number; rssPeak: number; heapAfterGc: number[]; errors: number; non2xx: number }> {
   const lead = await run(server.port, sinkUrl, SOAK_LEAD_IN_S, server.mix);
   const collectionsBefore = server.heapAfterGc.length;
   const samples: number[] = [];
@@ -297,7 +300,8 @@ async function soak(server: Running, sinkUrl: string): Promise<{ rssStart: numbe
     rssEnd: median(samples.slice(-RSS_WINDOW_S)),
     rssPeak: Math.max(...samples),
     heapAfterGc: server.heapAfterGc.slice(collectionsBefore),
-    errors: lead.errors + lead.non2xx + body.errors + body.non2xx,
+    errors: lead.errors + body.errors,
+    non2xx: lead.non2xx + body.non2xx,
   };
 }
 
@@ -345,12 +349,12 @@ async function main(): Promise<void> {
     const sk = soaks.get(s.name);
     const errors = f.errors + at.errors + (sk?.errors ?? 0);
     console.log(
-      `| ${s.name} | ${f.turnsPerSec} | ${f.p50} | ${f.p99} | ${at.p50} | ${at.p99} | ${errors} | ${f.non2xx + at.non2xx} | ${sk?.rssStart ?? '–'} | ${sk?.rssEnd ?? '–'} | ${sk?.rssPeak ?? '–'} | ${s.coldStartMs} |`,
+      `| ${s.name} | ${f.turnsPerSec} | ${f.p50} | ${f.p99} | ${at.p50} | ${at.p99} | ${errors} | ${f.non2xx + at.non2xx + (sk?.non2xx ?? 0)} | ${sk?.rssStart ?? '–'} | ${sk?.rssEnd ?? '–'} | ${sk?.rssPeak ?? '–'} | ${s.coldStartMs} |`,
     );
   }
   const bot = { full: full.get('bot')!, fixed: fixed.get('bot')!, soak: soaks.get('bot')! };
   const growth = ((bot.soak.rssEnd - bot.soak.rssStart) / bot.soak.rssStart) * 100;
-  const errors = bot.full.errors + bot.full.non2xx + bot.fixed.errors + bot.fixed.non2xx + bot.soak.errors;
+  const errors = bot.full.errors + bot.full.non2xx + bot.fixed.errors + bot.fixed.non2xx + bot.soak.errors + bot.soak.non2xx;
   console.log(
     `\nbot/echo throughput: ${(turns('bot') / turns('echo')).toFixed(2)} (target ≥ 0.8) · bot p99 ${bot.fixed.p99} ms at ${FIXED_RATE} turns/s, ` +
       `${bot.full.p99} ms at full speed (target < 50) · errors ${errors} (target 0) · RSS growth ${growth.toFixed(1)} % (target < 10) · ` +
