@@ -18,7 +18,7 @@ import type { AppConfig } from './config';
 import type { DialogDeps } from '../dialogs/dialog-deps';
 import type { Locale } from './i18n/locales';
 import { createTranslator, type Translator } from './i18n/translator';
-import { loadKnowledge } from './knowledge/loader';
+import { loadKnowledgeCached } from './knowledge/knowledge-cache';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { createLogger, hashId, type Logger } from './logger';
 import { KNOWLEDGE_DIR, LOCALES_DIR, REPO_ROOT } from './paths';
@@ -101,7 +101,12 @@ function isLoopbackUrl(url: string): boolean {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const translator = createTranslator(LOCALES_DIR, overrides.locales);
-  const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
+  const kbStarted = performance.now();
+  const knowledge = loadKnowledgeCached({ root: KNOWLEDGE_DIR, file: config.KNOWLEDGE_CACHE });
+  const kb = knowledge.kb;
+  const kbLog = { knowledge: knowledge.from, reason: knowledge.reason, ms: Math.round(performance.now() - kbStarted) };
+  if (knowledge.saveError) logger.warn({ ...kbLog, error: knowledge.saveError }, 'knowledge validated; it could not be saved, so the next start validates it again');
+  else logger.info(kbLog, knowledge.from === 'cache' ? 'knowledge loaded (validated before, unchanged since)' : 'knowledge validated');
   const started = performance.now();
   const loaded = loadSearchEngine(kb, { file: config.SEARCH_INDEX_CACHE });
   const search = loaded.engine;

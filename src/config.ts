@@ -52,6 +52,10 @@ const envSchema = z.object({
   MAX_MESSAGE_CHARS: int(2000, 100, 20000),
   RETENTION_DAYS: int(90, 1, 3650),
   ANALYTICS_PATH: z.preprocess(emptyToUndefined, z.string().default('./data/analytics.sqlite')),
+  /** Where the validated knowledge base is saved; `off` (undefined after parsing) means validate it at every start. */
+  KNOWLEDGE_CACHE: z
+    .preprocess(emptyToUndefined, z.string().default('./data/knowledge.bin'))
+    .transform((path) => (path === 'off' ? undefined : path)),
   /** Where the built search index is saved; `off` (undefined after parsing) means build it at every start. */
   SEARCH_INDEX_CACHE: z
     .preprocess(emptyToUndefined, z.string().default('./data/search-index.bin'))

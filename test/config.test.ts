@@ -18,6 +18,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ PORT: 3978, DEFAULT_LOCALE: 'en', LOG_LEVEL: 'info', localMode: true, LOCAL_WEBCHAT: true });
   });
 
+  it('saves the validated knowledge base under data/ unless KNOWLEDGE_CACHE is off', () => {
+    expect(loadConfig({}).KNOWLEDGE_CACHE).toBe('./data/knowledge.bin');
+    expect(loadConfig({ KNOWLEDGE_CACHE: '/var/cache/titp/knowledge.bin' }).KNOWLEDGE_CACHE).toBe('/var/cache/titp/knowledge.bin');
+    expect(loadConfig({ KNOWLEDGE_CACHE: 'off' }).KNOWLEDGE_CACHE).toBeUndefined();
+  });
+
   it('saves the search index under data/ unless SEARCH_INDEX_CACHE is off', () => {
     expect(loadConfig({}).SEARCH_INDEX_CACHE).toBe('./data/search-index.bin');
     expect(loadConfig({ SEARCH_INDEX_CACHE: '/var/cache/titp/index.bin' }).SEARCH_INDEX_CACHE).toBe('/var/cache/titp/index.bin');

@@ -8,6 +8,13 @@ export interface LocalizedEntry {
   readonly isFallback: boolean;
 }
 
+/** A validated knowledge base as plain data (maps of plain objects), for the start-up snapshot. */
+export type KnowledgeSnapshot = readonly [
+  byLocale: ReadonlyMap<Locale, ReadonlyMap<string, KnowledgeEntry>>,
+  synonyms: ReadonlyMap<Locale, SynonymFile>,
+  revisions: ReadonlyMap<string, string>,
+];
+
 /** Translation health of one entry in one locale. */
 export type TranslationStatus = 'source' | 'current' | 'stale' | 'missing';
 
@@ -21,6 +28,16 @@ export class KnowledgeBase {
     private readonly synonymsByLocale: ReadonlyMap<Locale, SynonymFile>,
     private readonly revisions: ReadonlyMap<string, string>,
   ) {}
+
+  /** The knowledge base as data, to save after validation (see `knowledge-cache.ts`). */
+  snapshot(): KnowledgeSnapshot {
+    return [this.byLocale, this.synonymsByLocale, this.revisions];
+  }
+
+  /** A knowledge base from a snapshot that {@link KnowledgeBase.snapshot} made of an already validated one. */
+  static fromSnapshot([byLocale, synonyms, revisions]: KnowledgeSnapshot): KnowledgeBase {
+    return new KnowledgeBase(byLocale, synonyms, revisions);
+  }
 
   /** Entry ids in English order; every other locale's ids are a subset. */
   ids(): string[] {

@@ -52,6 +52,14 @@ describe('saved search index', () => {
     expect(loadSearchEngine(after, { file }).from).toBe('cache');
   });
 
+  it('is rebuilt when the code changes', () => {
+    const file = tempFile();
+    const small = tinyKb([makeEntry('en', 'fees')]);
+    loadSearchEngine(small, { file, code: 'code one' });
+    expect(loadSearchEngine(small, { file, code: 'code one' }).from).toBe('cache');
+    expect(loadSearchEngine(small, { file, code: 'code two' })).toMatchObject({ from: 'built', reason: 'stale' });
+  });
+
   it('is rebuilt and replaced when the file is damaged', () => {
     const file = tempFile();
     loadSearchEngine(kb, { file });
