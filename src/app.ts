@@ -108,7 +108,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   if (knowledge.saveError) logger.warn({ ...kbLog, error: knowledge.saveError }, 'knowledge validated; it could not be saved, so the next start validates it again');
   else logger.info(kbLog, knowledge.from === 'cache' ? 'knowledge loaded (validated before, unchanged since)' : 'knowledge validated');
   const started = performance.now();
-  const loaded = loadSearchEngine(kb, { file: config.SEARCH_INDEX_CACHE });
+  const loaded = loadSearchEngine(kb, { file: config.SEARCH_INDEX_CACHE, knowledgeFingerprint: knowledge.fingerprint });
   const search = loaded.engine;
   const indexLog = { index: loaded.from, reason: loaded.reason, ms: Math.round(performance.now() - started) };
   if (loaded.saveError) logger.warn({ ...indexLog, error: loaded.saveError }, 'search index built; it could not be saved, so the next start builds it again');

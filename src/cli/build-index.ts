@@ -22,7 +22,7 @@ function main(): number {
     }
     if (!config.SEARCH_INDEX_CACHE) return 0;
     const indexStarted = performance.now();
-    const loaded = loadSearchEngine(knowledge.kb, { file: config.SEARCH_INDEX_CACHE });
+    const loaded = loadSearchEngine(knowledge.kb, { file: config.SEARCH_INDEX_CACHE, knowledgeFingerprint: knowledge.fingerprint });
     const ms = Math.round(performance.now() - indexStarted);
     if (loaded.saveError) {
       console.error(`search index built but not saved to ${config.SEARCH_INDEX_CACHE}: ${loaded.saveError}`);

@@ -15,6 +15,8 @@ export interface KnowledgeLoad {
   readonly reason?: SnapshotMiss;
   /** Set when the validated knowledge base could not be saved; start-up goes on without it. */
   readonly saveError?: string;
+  /** The {@link knowledgeFingerprint} of what was loaded, when there was a file; it identifies the content exactly. */
+  readonly fingerprint?: string;
 }
 
 /**
@@ -43,13 +45,13 @@ export function loadKnowledgeCached(options: LoadKnowledgeOptions & { file?: str
   if (!file) return { kb: loadKnowledge(loadOptions), from: 'validated' };
   const fingerprint = knowledgeFingerprint(loadOptions, code);
   const saved = readSnapshot(file, KIND, fingerprint);
-  if (typeof saved !== 'string' && isSnapshot(saved.value)) return { kb: KnowledgeBase.fromSnapshot(saved.value), from: 'cache' };
+  if (typeof saved !== 'string' && isSnapshot(saved.value)) return { kb: KnowledgeBase.fromSnapshot(saved.value), from: 'cache', fingerprint };
   const reason = typeof saved === 'string' ? saved : 'unreadable';
   const kb = loadKnowledge(loadOptions);
   try {
     writeSnapshot(file, KIND, fingerprint, kb.snapshot());
-    return { kb, from: 'validated', reason };
+    return { kb, from: 'validated', reason, fingerprint };
   } catch (error) {
-    return { kb, from: 'validated', reason, saveError: (error as Error).message };
+    return { kb, from: 'validated', reason, fingerprint, saveError: (error as Error).message };
   }
 }

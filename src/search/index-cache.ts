@@ -20,11 +20,13 @@ export interface SearchLoad {
 /**
  * A hash of everything the index is built from: the knowledge text and synonyms of every locale, and the code that
  * builds it with its Node.js version and dependencies ({@link codeFingerprint}). Any change means a rebuild, so a
- * saved index can never answer from old content.
+ * saved index can never answer from old content. `knowledge`, when the caller has it, is a hash that already
+ * identifies the knowledge base exactly (`knowledgeFingerprint`), and saves hashing every entry again.
  */
-export function indexFingerprint(kb: KnowledgeBase, code = codeFingerprint()): string {
+export function indexFingerprint(kb: KnowledgeBase, code = codeFingerprint(), knowledge?: string): string {
   const hash = createHash('sha256');
   hash.update(`${KIND}\ncode ${code}\n`);
+  if (knowledge) return hash.update(`knowledge ${knowledge}\n`).digest('hex');
   for (const locale of kb.locales()) {
     hash.update(`\nlocale ${locale}\n`).update(JSON.stringify(kb.synonyms(locale)));
     for (const { id, title, questions, keywords, sector, answer } of kb.entriesIn(locale)) {
@@ -49,10 +51,13 @@ function fits(snapshot: unknown, kb: KnowledgeBase): snapshot is SearchSnapshot 
  * saved to `file` for the next start. Without a file it always builds. A missing, stale or damaged file is never an
  * error: the engine is built, and a file that cannot be written is reported in `saveError`.
  */
-export function loadSearchEngine(kb: KnowledgeBase, options: { file?: string | undefined; code?: string } & SearchEngineOptions): SearchLoad {
-  const { file, code, ...engineOptions } = options;
+export function loadSearchEngine(
+  kb: KnowledgeBase,
+  options: { file?: string | undefined; code?: string; knowledgeFingerprint?: string | undefined } & SearchEngineOptions,
+): SearchLoad {
+  const { file, code, knowledgeFingerprint, ...engineOptions } = options;
   if (!file) return { engine: SearchEngine.build(kb, engineOptions), from: 'built' };
-  const fingerprint = indexFingerprint(kb, code);
+  const fingerprint = indexFingerprint(kb, code, knowledgeFingerprint);
   const saved = readSnapshot(file, KIND, fingerprint);
   if (typeof saved !== 'string' && fits(saved.value, kb)) {
     return { engine: SearchEngine.fromSnapshot(kb, saved.value, engineOptions), from: 'cache' };

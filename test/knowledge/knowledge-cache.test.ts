@@ -44,11 +44,13 @@ describe('saved knowledge base', () => {
 
   it('validates again when one file changes, and serves the new text', () => {
     const { root, file } = workspace();
-    loadKnowledgeCached({ root, file });
+    const before = loadKnowledgeCached({ root, file });
     const entry = join(root, 'vi', 'passport-retention.md');
     edit(entry, /^title: .*$/m, 'title: "Chủ có được giữ hộ chiếu của tôi không? (sửa)"');
     const changed = loadKnowledgeCached({ root, file });
     expect(changed).toMatchObject({ from: 'validated', reason: 'stale' });
+    expect(changed.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(changed.fingerprint).not.toBe(before.fingerprint);
     expect(changed.kb.get('passport-retention', 'vi')?.entry.title).toBe('Chủ có được giữ hộ chiếu của tôi không? (sửa)');
     expect(loadKnowledgeCached({ root, file }).from).toBe('cache');
   });

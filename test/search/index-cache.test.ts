@@ -60,6 +60,15 @@ describe('saved search index', () => {
     expect(loadSearchEngine(small, { file, code: 'code two' })).toMatchObject({ from: 'built', reason: 'stale' });
   });
 
+  it('trusts a knowledge fingerprint from the caller instead of hashing every entry, and is rebuilt when it changes', () => {
+    const file = tempFile();
+    const small = tinyKb([makeEntry('en', 'fees')]);
+    expect(indexFingerprint(small, 'code', 'knowledge one')).not.toBe(indexFingerprint(small, 'code'));
+    loadSearchEngine(small, { file, knowledgeFingerprint: 'knowledge one' });
+    expect(loadSearchEngine(small, { file, knowledgeFingerprint: 'knowledge one' }).from).toBe('cache');
+    expect(loadSearchEngine(small, { file, knowledgeFingerprint: 'knowledge two' })).toMatchObject({ from: 'built', reason: 'stale' });
+  });
+
   it('is rebuilt and replaced when the file is damaged', () => {
     const file = tempFile();
     loadSearchEngine(kb, { file });
