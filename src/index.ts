@@ -37,11 +37,42 @@ function toRestifyHandler(route: Route) {
   };
 }
 
-/** Builds the restify server for an app's routes. The only place that knows restify. */
+function refuse(res: Response, status: number, code: string, message: string): void {
+  res.header('connection', 'close');
+  res.send(status, { error: { code, message } });
+}
+
+/**
+ * Refuses, before a byte of the body is read, what the body reader would otherwise take in: a declared length over
+ * the limit (413) and compressed bodies (415), whose size after inflating no limit would check. Bodies without a
+ * declared length are still cut at the limit by the reader.
+ */
+function guardBody(req: Request, res: Response, next: restify.Next): void {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    refuse(res, 413, 'PayloadTooLarge', `Request bodies may be at most ${MAX_BODY_BYTES} bytes.`);
+    next(false);
+    return;
+  }
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding !== 'identity') {
+    refuse(res, 415, 'UnsupportedMediaType', 'Request bodies must not be compressed.');
+    next(false);
+    return;
+  }
+  next();
+}
+
+/**
+ * Builds the restify server for an app's routes. The only place that knows restify. Bodies are read as JSON only:
+ * restify's general body parser would also take multipart uploads, which it streams to temporary files past the
+ * size limit and never deletes.
+ */
 export function createServer(app: Pick<App, 'routes'>): restify.Server {
   const server = restify.createServer({ name: 'titp-guide-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+  server.use(guardBody);
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
   for (const route of app.routes) {
     const method = route.method === 'DELETE' ? 'del' : (route.method.toLowerCase() as 'get' | 'post' | 'put');
     server[method](route.path, toRestifyHandler(route));

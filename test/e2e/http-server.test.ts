@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type restify from 'restify';
 import { createApp, type App } from '../../src/app';
@@ -91,9 +94,42 @@ describe('the real server over HTTP, driven like the Emulator', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
-  it('refuses a body over 256 KB with 413', async () => {
-    const res = await post(emulatorActivity({ type: 'message', text: 'x'.repeat(300 * 1024) }));
+  it('refuses a body over 256 KB with 413, also when it comes without a declared length', async () => {
+    const big = JSON.stringify(emulatorActivity({ type: 'message', text: 'x'.repeat(300 * 1024) }));
+    const res = await post(big);
     expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PayloadTooLarge');
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let at = 0; at < big.length; at += 64 * 1024) controller.enqueue(new TextEncoder().encode(big.slice(at, at + 64 * 1024)));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+  });
+
+  it('refuses a compressed body with 415, because its size after inflating is unknown', async () => {
+    const small = gzipSync(JSON.stringify(emulatorActivity({ type: 'message', text: 'hello' })));
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: small });
+    expect(res.status).toBe(415);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('reads JSON bodies only: an upload or a form is refused, over 256 KB with 413, and nothing is written to disk', async () => {
+    const uploadsBefore = readdirSync(tmpdir()).filter((name) => name.startsWith('upload_'));
+    const upload = (bytes: number) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), 'big.bin');
+      return fetch(`${base}/api/messages`, { method: 'POST', body: form });
+    };
+    expect((await upload(300 * 1024)).status).toBe(413);
+    const small = await upload(10 * 1024);
+    expect(small.status).toBe(400);
+    const form = await post('type=message&text=hello', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(400);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('upload_'))).toEqual(uploadsBefore);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
   it('asks politely for a shorter message over 2,000 characters, in the user language', async () => {
