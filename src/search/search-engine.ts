@@ -7,6 +7,7 @@ import { normalizationClass, normalize, segment } from './normalize';
 import { rerank, tokenRecall, type QueryToken } from './rerank';
 import { compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, type ConceptRewriter, type ConceptTrie } from './synonyms';
 import { SEARCH_THRESHOLDS, type SearchThresholds } from './thresholds';
+import { falseFriendShare, markedVocabulary, markedWords, type MarkedVocabulary } from './tone-marks';
 
 /** `answer`: one confident entry. `clarify`: a few close candidates to choose from. `none`: out of scope. */
 export type SearchOutcome = 'answer' | 'clarify' | 'none';
@@ -40,6 +41,8 @@ const CANDIDATES_PER_LOCALE = 5;
 /** Candidates the fuzzy check rescores when the top two are close. */
 const RERANKED = 3;
 const MAX_CANDIDATES = 3;
+/** Locales whose marks tell words apart, so a match made only by folding them away counts against a document. */
+const TONED_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['vi']);
 
 interface LocaleIndex {
   readonly ids: readonly string[];
@@ -70,6 +73,7 @@ class Query {
   private readonly grammed = new Map<string, string[]>();
   private readonly tokensByLocale = new Map<Locale, QueryToken[]>();
   private readonly recalls = new Map<string, number>();
+  private marks: ReturnType<typeof markedWords> | null = null;
 
   constructor(
     private readonly text: string,
@@ -91,6 +95,12 @@ class Query {
     let grams = this.grammed.get(key);
     if (!grams) this.grammed.set(key, (grams = gramsOf(analysed, locale)));
     return grams;
+  }
+
+  /** The message's words that carry Latin marks (see `tone-marks.ts`); undefined when it has none. */
+  markedWords(): ReturnType<typeof markedWords> {
+    if (this.marks === null) this.marks = markedWords(this.text);
+    return this.marks;
   }
 
   /** How much of the query a candidate's short fields hold, allowing typos (see {@link tokenRecall}). */
@@ -133,6 +143,7 @@ export class SearchEngine {
   private readonly indexes = new Map<Locale, LocaleIndex>();
   private readonly concepts = new Map<Locale, ConceptTrie>();
   private readonly rewriters = new Map<Locale, ConceptRewriter>();
+  private readonly vocabularies = new Map<Locale, MarkedVocabulary[]>();
 
   private constructor(
     private readonly kb: KnowledgeBase,
@@ -232,9 +243,28 @@ export class SearchEngine {
     const target = this.indexes.get(locale);
     if (!target) return [];
     const factor = mentionsOffTopic(query.analysed(locale)) ? this.thresholds.offTopic : 1;
-    return target.index
+    const found = target.index
       .search(query.grams(locale), CANDIDATES_PER_LOCALE)
       .map(({ doc, score }) => ({ id: target.ids[doc]!, score: score * factor, locale, doc }));
+    const marks = TONED_LOCALES.has(locale) ? query.markedWords() : undefined;
+    if (!marks) return found;
+    const plain = new Set(query.analysed(locale).split(' ').filter((word) => !isConceptToken(word)));
+    return found
+      .map((c) => ({ ...c, score: c.score * (1 - falseFriendShare(marks, plain, this.vocabulary(locale, target, c.doc))) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** A document's words with their tone marks, gathered from its entry the first time a marked query meets it. */
+  private vocabulary(locale: Locale, target: LocaleIndex, doc: number): MarkedVocabulary {
+    let byDoc = this.vocabularies.get(locale);
+    if (!byDoc) this.vocabularies.set(locale, (byDoc = []));
+    let vocabulary = byDoc[doc];
+    if (!vocabulary) {
+      const entry = this.kb.get(target.ids[doc]!, locale)!.entry;
+      vocabulary = markedVocabulary([entry.title, ...entry.questions, ...entry.keywords, ...(entry.sector?.examples ?? []), entry.answer, ...sectorText(entry)]);
+      byDoc[doc] = vocabulary;
+    }
+    return vocabulary;
   }
 
   /**

@@ -47,6 +47,25 @@ describe('Vietnamese typed without tone marks', () => {
   });
 });
 
+describe('Vietnamese typed with tone marks', () => {
+  it('does not answer "thuế" (tax) with the entry that only says "thuê" (hire), while "thuê" and "thue" still find it', () => {
+    expect(engine.search('thuê', 'vi')).toMatchObject({ outcome: 'answer', id: 'titp-criticism' });
+    expect(engine.search('thue', 'vi')).toMatchObject({ outcome: 'answer', id: 'titp-criticism' });
+    expect(engine.search('thuế', 'vi').outcome).toBe('none');
+  });
+
+  it('does not answer "tiền" (money) with the lathe ("máy tiện") of the metal-work entry', () => {
+    const result = engine.search('tiền', 'vi');
+    expect(result.id).not.toBe('sector-machinery-metal');
+    expect(result.candidates).toContain('fees-and-debt');
+  });
+
+  it('still answers when hỏi and ngã are swapped, or a keyword is written without marks', () => {
+    expect(engine.search('công ty có giử hộ chiếu không', 'vi')).toMatchObject({ outcome: 'answer', id: 'passport-retention' });
+    expect(engine.search('bỏ trốn', 'vi')).toMatchObject({ outcome: 'answer', id: 'change-employer' });
+  });
+});
+
 describe('one-word messages', () => {
   it('asks "did you mean" when one word fits several entries', () => {
     const result = engine.search('test', 'en');
