@@ -21,17 +21,24 @@ function wordsOf(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(WORDS) ?? [];
 }
 
-/** For each word of a document folded to plain letters, the toned spellings the document uses. */
-export type MarkedVocabulary = ReadonlyMap<string, ReadonlySet<string>>;
+/** A word folded to plain letters, and its {@link toneKey}. */
+export interface MarkedWord {
+  readonly folded: string;
+  readonly key: string;
+}
+
+/** For each word of a document folded to plain letters: the spellings it uses, and whether any carries marks. */
+export type MarkedVocabulary = ReadonlyMap<string, { readonly keys: ReadonlySet<string>; readonly marked: boolean }>;
 
 /** The vocabulary of a document's texts (title, questions, keywords, answer), for {@link falseFriendShare}. */
 export function markedVocabulary(texts: readonly string[]): MarkedVocabulary {
-  const vocabulary = new Map<string, Set<string>>();
+  const vocabulary = new Map<string, { keys: Set<string>; marked: boolean }>();
   for (const word of texts.flatMap(wordsOf)) {
     const folded = foldLatinAccents(word);
-    let keys = vocabulary.get(folded);
-    if (!keys) vocabulary.set(folded, (keys = new Set()));
-    keys.add(toneKey(word));
+    let spellings = vocabulary.get(folded);
+    if (!spellings) vocabulary.set(folded, (spellings = { keys: new Set(), marked: false }));
+    spellings.keys.add(toneKey(word));
+    if (word !== folded) spellings.marked = true;
   }
   return vocabulary;
 }
@@ -40,9 +47,10 @@ export function markedVocabulary(texts: readonly string[]): MarkedVocabulary {
  * The words of a message typed with marks, or undefined when none carries any. Someone who types marks at all types
  * them where they belong, so then a bare word is taken as written: "có thai" (pregnant) is not "thái" (Thai).
  */
-export function markedWords(text: string): readonly string[] | undefined {
-  const words = wordsOf(text);
-  return words.some((word) => foldLatinAccents(word) !== word) ? words : undefined;
+export function markedWords(text: string): readonly MarkedWord[] | undefined {
+  const words = wordsOf(text).map((word) => ({ word, folded: foldLatinAccents(word) }));
+  if (!words.some(({ word, folded }) => word !== folded)) return undefined;
+  return words.map(({ word, folded }) => ({ folded, key: toneKey(word) }));
 }
 
 /**
@@ -52,13 +60,11 @@ export function markedWords(text: string): readonly string[] | undefined {
  * the document lacks altogether does not count, nor one it spells only without marks (a keyword written as users
  * type without marks, "bo tron", may mean any tone), nor hỏi/ngã swaps or the two tone placements ({@link toneKey}).
  */
-export function falseFriendShare(message: readonly string[], plain: ReadonlySet<string>, vocabulary: MarkedVocabulary): number {
+export function falseFriendShare(message: readonly MarkedWord[], plain: ReadonlySet<string>, vocabulary: MarkedVocabulary): number {
   let falseFriends = 0;
-  for (const word of message) {
-    const folded = foldLatinAccents(word);
+  for (const { folded, key } of message) {
     const spellings = vocabulary.get(folded);
-    if (!plain.has(folded) || !spellings || spellings.has(toneKey(word))) continue;
-    if ([...spellings].some((key) => key !== `${folded}#`)) falseFriends += 1;
+    if (spellings?.marked && !spellings.keys.has(key) && plain.has(folded)) falseFriends += 1;
   }
   return falseFriends / message.length;
 }
