@@ -97,7 +97,7 @@ class Query {
     return grams;
   }
 
-  /** The message's words that carry Latin marks (see `tone-marks.ts`); undefined when it has none. */
+  /** The message's words when it was typed with Latin marks (see `tone-marks.ts`); undefined when it has none. */
   markedWords(): ReturnType<typeof markedWords> {
     if (this.marks === null) this.marks = markedWords(this.text);
     return this.marks;
