@@ -7,13 +7,27 @@ import { SEARCH_THRESHOLDS } from '../../src/search/thresholds';
 const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
 const engine = SearchEngine.build(kb);
 
-describe('off-topic concepts', () => {
+describe('off-topic concepts and subjects without an entry', () => {
   it.each([
     ['en', 'do I need a visa to visit Japan'],
     ['th', 'do I need a visa to visit Japan'],
     ['fil', 'requirements sa tourist visa japan para mamasyal'],
     ['vi', 'xin tourist visa di du lich nhat'],
   ] as const)('declines a tourist question (%s: %s)', (locale, text) => {
+    expect(engine.search(text, locale).outcome).toBe('none');
+  });
+
+  it.each([
+    ['vi', 'mang thai'],
+    ['vi', 'có thai có bị về nước không'],
+    ['en', 'what if I get pregnant'],
+    ['ja', '妊娠したら帰国しなければなりませんか'],
+    ['zh', '怀孕了会被送回国吗'],
+    ['id', 'kalau hamil apakah dipulangkan'],
+    ['th', 'ถ้าตั้งครรภ์ต้องกลับบ้านไหม'],
+    ['my', 'ကိုယ်ဝန်ရှိရင် ပြန်ရမလား'],
+    ['ne', 'garbhawati bhaye ghar pathauncha'],
+  ] as const)('declines a pregnancy question, which no entry covers, instead of answering another topic (%s: %s)', (locale, text) => {
     expect(engine.search(text, locale).outcome).toBe('none');
   });
 
