@@ -76,6 +76,17 @@ export function matchLanguageName(text: string): Locale | undefined {
   return LANGUAGE_NAMES.get(foldForMatch(text));
 }
 
+/**
+ * Whether text that is neither a valid answer nor a known question reads as a question of its own (a question mark,
+ * three words or more, or a long run of an unspaced script) rather than a mistyped answer ("99", "ha noi"). Such a
+ * question gets "I do not know, ask the official help" before the pending question comes back; a mistyped answer
+ * only gets the pending question again.
+ */
+export function readsAsQuestion(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return /[?？؟]/u.test(text) || words.length >= 3 || (words.length === 1 && [...text.trim()].length >= 8 && !/\p{Script=Latin}|\d/u.test(text));
+}
+
 function innermost(dc: DialogContext): DialogContext {
   let current = dc;
   while (current.child) current = current.child;
@@ -85,7 +96,8 @@ function innermost(dc: DialogContext): DialogContext {
 /**
  * The dialog that is always on the stack. It routes every turn: commands and language names first, then buttons,
  * then the answer to a pending question, and otherwise treats the text as a question for the knowledge base. A
- * question typed in the middle of a dialog is answered and the user is offered to resume, so nothing is lost.
+ * question typed in the middle of a dialog is answered (or, when nothing fits, told where to ask) and the user is
+ * offered to resume, so nothing is lost.
  */
 export class RootDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
@@ -157,7 +169,7 @@ export class RootDialog extends ComponentDialog {
     if (dc.activeDialog) {
       if (!text || this.answersPendingQuestion(dc)) return this.continueActive(dc);
       const result = this.deps.search.search(text, locale);
-      if (result.outcome === 'none') return this.continueActive(dc);
+      if (result.outcome === 'none' && !readsAsQuestion(text)) return this.continueActive(dc);
       return this.replyOfferingResume(dc, this.answer(dc, text, result));
     }
     if (text) await sendReply(dc.context, this.deps, this.answer(dc, text, this.deps.search.search(text, locale)));

@@ -2,6 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allText, buildTestApp, Conversation } from '../helpers/conversation';
 import { DIALOG_LOCALES } from '../helpers/locales-under-test';
+import { readsAsQuestion } from '../../dialogs/root-dialog';
 import type { Locale } from '../../src/i18n/locales';
 
 let shared: Awaited<ReturnType<typeof buildTestApp>>;
@@ -57,6 +58,43 @@ describe.each(DIALOG_LOCALES)('interruptions in every step (%s)', (locale) => {
     const plan = await chat.userTaps({ a: 'pick', v: 'construction' });
     expect(allText(plan)).toContain(t(locale, 'japanese.title'));
     for (const step of shared.app.translator.list(locale, 'japanese.plan.n5')) expect(allText(plan)).toContain(step);
+  });
+});
+
+describe('a question the bot cannot answer while a question of its own is pending', () => {
+  it('says it does not know and points to official help, then offers to go back, instead of "choose an option"', async () => {
+    const chat = await Conversation.start({}, shared);
+    await chat.userSays('sectors');
+    const reply = await chat.userSays('what happens if I get pregnant?');
+    expect(allText(reply)).toContain(t('en', 'none.text'));
+    expect(allText(reply)).toContain(t('en', 'none.help'));
+    expect(allText(reply)).toContain(t('en', 'dialog.resumePrompt'));
+    expect(allText(reply)).not.toContain(t('en', 'errors.invalidChoice'));
+    const back = await chat.userTaps({ a: 'resume', yes: true });
+    expect(allText(back)).toContain(t('en', 'sectors.prompt'));
+  });
+
+  it('does the same for a first-time user who types a question instead of picking a country', async () => {
+    const chat = await Conversation.start({ channelLocale: 'vi-VN' }, shared);
+    const welcome = await chat.userJoins();
+    expect(allText(welcome)).toContain(t('vi', 'country.prompt'));
+    const reply = await chat.userSays('có thai có bị về nước không');
+    expect(allText(reply)).toContain(t('vi', 'none.text'));
+    expect(allText(reply)).toContain(t('vi', 'dialog.resumePrompt'));
+    const back = await chat.userTaps({ a: 'resume', yes: true });
+    expect(allText(back)).toContain(t('vi', 'country.prompt'));
+  });
+
+  it.each([
+    ['what if I get pregnant?', true],
+    ['how do taxes work here', true],
+    ['ถ้าตั้งครรภ์ต้องกลับบ้านไหม', true],
+    ['99', false],
+    ['ha noi', false],
+    ['2027-13', false],
+    ['ไทย', false],
+  ])('reads "%s" as a question of its own: %s', (text, expected) => {
+    expect(readsAsQuestion(text)).toBe(expected);
   });
 });
 
