@@ -80,6 +80,19 @@ describe('Vietnamese typed with tone marks', () => {
   });
 });
 
+describe('questions where a wrong answer costs the most', () => {
+  it.each([
+    ['vi', 'môi giới đòi 8000 đô có hợp pháp không', 'fees-and-debt'],
+    ['vi', 'được đưa vợ sang không', 'family'],
+    ['en', 'can I bring my wife', 'family'],
+    ['vi', 'sếp đánh em phải làm sao', 'trainee-rights'],
+    ['en', 'company forces me to save money in their account', 'trainee-rights'],
+    ['vi', 'số điện thoại khẩn cấp ở nhật', 'help-hotline'],
+  ] as const)('answers (%s) "%s" with %s', (locale, text, id) => {
+    expect(engine.search(text, locale)).toMatchObject({ outcome: 'answer', id });
+  });
+});
+
 describe('one-word messages', () => {
   it('asks "did you mean" when one word fits several entries', () => {
     const result = engine.search('test', 'en');
