@@ -88,6 +88,8 @@ describe('questions where a wrong answer costs the most', () => {
     ['vi', 'sếp đánh em phải làm sao', 'trainee-rights'],
     ['en', 'company forces me to save money in their account', 'trainee-rights'],
     ['vi', 'số điện thoại khẩn cấp ở nhật', 'help-hotline'],
+    ['ne', 'manpower le dherai paisa magyo', 'fees-and-debt'],
+    ['ne', 'manpower company kasari check garne', 'sending-organizations'],
   ] as const)('answers (%s) "%s" with %s', (locale, text, id) => {
     expect(engine.search(text, locale)).toMatchObject({ outcome: 'answer', id });
   });
