@@ -80,11 +80,14 @@ export function matchLanguageName(text: string): Locale | undefined {
  * Whether text that is neither a valid answer nor a known question reads as a question of its own (a question mark,
  * three words or more, or a long run of an unspaced script) rather than a mistyped answer ("99", "ha noi"). Such a
  * question gets "I do not know, ask the official help" before the pending question comes back; a mistyped answer
- * only gets the pending question again.
+ * only gets the pending question again. A month is often typed in words ("from april next year"), so while a month
+ * is asked only a question mark counts.
  */
-export function readsAsQuestion(text: string): boolean {
+export function readsAsQuestion(text: string, pending: ChoiceSpec['kind'] = 'buttons'): boolean {
+  if (/[?？؟]/u.test(text)) return true;
+  if (pending === 'month') return false;
   const words = text.trim().split(/\s+/u);
-  return /[?？؟]/u.test(text) || words.length >= 3 || (words.length === 1 && [...text.trim()].length >= 8 && !/\p{Script=Latin}|\d/u.test(text));
+  return words.length >= 3 || (words.length === 1 && [...text.trim()].length >= 8 && !/\p{Script=Latin}|\d/u.test(text));
 }
 
 function innermost(dc: DialogContext): DialogContext {
@@ -169,17 +172,22 @@ export class RootDialog extends ComponentDialog {
     if (dc.activeDialog) {
       if (!text || this.answersPendingQuestion(dc)) return this.continueActive(dc);
       const result = this.deps.search.search(text, locale);
-      if (result.outcome === 'none' && !readsAsQuestion(text)) return this.continueActive(dc);
+      if (result.outcome === 'none' && !readsAsQuestion(text, this.pendingChoice(dc)?.kind)) return this.continueActive(dc);
       return this.replyOfferingResume(dc, this.answer(dc, text, result));
     }
     if (text) await sendReply(dc.context, this.deps, this.answer(dc, text, this.deps.search.search(text, locale)));
     return Dialog.EndOfTurn;
   }
 
-  private answersPendingQuestion(dc: DialogContext): boolean {
+  /** The choice the innermost dialog is waiting for, if it is waiting for one. */
+  private pendingChoice(dc: DialogContext): ChoiceSpec | undefined {
     const inner = innermost(dc);
-    if (inner.activeDialog?.id !== CHOICE_STEP_ID) return true;
-    const spec = (inner.activeDialog.state as { spec: ChoiceSpec }).spec;
+    return inner.activeDialog?.id === CHOICE_STEP_ID ? (inner.activeDialog.state as { spec: ChoiceSpec }).spec : undefined;
+  }
+
+  private answersPendingQuestion(dc: DialogContext): boolean {
+    const spec = this.pendingChoice(dc);
+    if (!spec) return true;
     const locale = turnLocale(dc.context);
     return recognizeChoice(spec, dc.context.activity.text ?? '', undefined, locale, this.deps.t, monthOf(this.deps.clock())).ok;
   }

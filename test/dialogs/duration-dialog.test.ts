@@ -89,6 +89,13 @@ describe('duration: edges and typed months', () => {
     expect(allText(giveUp)).toContain(t('en', 'menu.prompt'));
   });
 
+  it('reads a month typed in words it cannot parse as a month, and asks for it again, not as a question of its own', async () => {
+    const { chat } = await durationChat('en');
+    const reply = await chat.userSays('around next spring');
+    expect(allText(reply)).toContain(t('en', 'duration.invalidDate'));
+    expect(allText(reply)).not.toContain(t('en', 'none.text'));
+  });
+
   it('uses the injected clock: at the end of a month the range starts that month', async () => {
     const endOfMonth = await buildTestApp({ clock: () => new Date('2027-01-31T23:59:00Z') });
     const chat = await Conversation.start({}, endOfMonth);

@@ -96,6 +96,11 @@ describe('a question the bot cannot answer while a question of its own is pendin
   ])('reads "%s" as a question of its own: %s', (text, expected) => {
     expect(readsAsQuestion(text)).toBe(expected);
   });
+
+  it('while a month is asked, reads only a question mark as a question of its own', () => {
+    expect(readsAsQuestion('from april next year', 'month')).toBe(false);
+    expect(readsAsQuestion('what is a stage?', 'month')).toBe(true);
+  });
 });
 
 describe('bad input', () => {
