@@ -66,6 +66,36 @@ export function readSnapshot(file: string, kind: string, fingerprint: string): {
   return saved.fingerprint === fingerprint ? { value: saved.value } : 'stale';
 }
 
+/** Why a saved snapshot was not used, and why saving the new one failed, if it did. */
+export interface SnapshotMissed {
+  readonly reason: SnapshotMiss;
+  readonly saveError?: string;
+}
+
+/**
+ * The value saved in `file` when it was made with this `kind` and `fingerprint` and `revive` accepts it; otherwise
+ * `make()`'s value, saved (as `save` gives it) for the next start. A missing, stale or damaged file only means making
+ * the value again, and a file that cannot be written is reported in `missed.saveError`, never thrown.
+ */
+export function reuseOrMake<T>(
+  file: string,
+  kind: string,
+  fingerprint: string,
+  parts: { revive(saved: unknown): T | undefined; make(): T; save(made: T): unknown },
+): { value: T; missed?: SnapshotMissed } {
+  const saved = readSnapshot(file, kind, fingerprint);
+  const revived = typeof saved === 'string' ? undefined : parts.revive(saved.value);
+  if (revived !== undefined) return { value: revived };
+  const reason = typeof saved === 'string' ? saved : 'unreadable';
+  const value = parts.make();
+  try {
+    writeSnapshot(file, kind, fingerprint, parts.save(value));
+    return { value, missed: { reason } };
+  } catch (error) {
+    return { value, missed: { reason, saveError: (error as Error).message } };
+  }
+}
+
 /**
  * Saves a snapshot beside the target and renames it into place, so another instance starting at the same moment
  * reads either the old file or the new one, never half of one. Throws when the file cannot be written.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { codeFingerprint, hashTree, readSnapshot, writeSnapshot, type SnapshotMiss } from '../snapshot-file';
+import { codeFingerprint, hashTree, reuseOrMake, type SnapshotMiss } from '../snapshot-file';
 import { KnowledgeBase, type KnowledgeSnapshot } from './knowledge-base';
 import { loadKnowledge, type LoadKnowledgeOptions } from './loader';
 
@@ -44,14 +44,10 @@ export function loadKnowledgeCached(options: LoadKnowledgeOptions & { file?: str
   const { file, code, ...loadOptions } = options;
   if (!file) return { kb: loadKnowledge(loadOptions), from: 'validated' };
   const fingerprint = knowledgeFingerprint(loadOptions, code);
-  const saved = readSnapshot(file, KIND, fingerprint);
-  if (typeof saved !== 'string' && isSnapshot(saved.value)) return { kb: KnowledgeBase.fromSnapshot(saved.value), from: 'cache', fingerprint };
-  const reason = typeof saved === 'string' ? saved : 'unreadable';
-  const kb = loadKnowledge(loadOptions);
-  try {
-    writeSnapshot(file, KIND, fingerprint, kb.snapshot());
-    return { kb, from: 'validated', reason, fingerprint };
-  } catch (error) {
-    return { kb, from: 'validated', reason, fingerprint, saveError: (error as Error).message };
-  }
+  const { value: kb, missed } = reuseOrMake(file, KIND, fingerprint, {
+    revive: (saved) => (isSnapshot(saved) ? KnowledgeBase.fromSnapshot(saved) : undefined),
+    make: () => loadKnowledge(loadOptions),
+    save: (made) => made.snapshot(),
+  });
+  return missed ? { kb, from: 'validated', fingerprint, ...missed } : { kb, from: 'cache', fingerprint };
 }

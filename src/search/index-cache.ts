@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { codeFingerprint, readSnapshot, writeSnapshot, type SnapshotMiss } from '../snapshot-file';
+import { codeFingerprint, reuseOrMake, type SnapshotMiss } from '../snapshot-file';
 import { SearchEngine, type SearchEngineOptions, type SearchSnapshot } from './search-engine';
 
 /** Bump the number when the saved layout changes in a way the code fingerprint would not show. */
@@ -57,17 +57,10 @@ export function loadSearchEngine(
 ): SearchLoad {
   const { file, code, knowledgeFingerprint, ...engineOptions } = options;
   if (!file) return { engine: SearchEngine.build(kb, engineOptions), from: 'built' };
-  const fingerprint = indexFingerprint(kb, code, knowledgeFingerprint);
-  const saved = readSnapshot(file, KIND, fingerprint);
-  if (typeof saved !== 'string' && fits(saved.value, kb)) {
-    return { engine: SearchEngine.fromSnapshot(kb, saved.value, engineOptions), from: 'cache' };
-  }
-  const reason = typeof saved === 'string' ? saved : 'unreadable';
-  const engine = SearchEngine.build(kb, engineOptions);
-  try {
-    writeSnapshot(file, KIND, fingerprint, engine.snapshot());
-    return { engine, from: 'built', reason };
-  } catch (error) {
-    return { engine, from: 'built', reason, saveError: (error as Error).message };
-  }
+  const { value: engine, missed } = reuseOrMake(file, KIND, indexFingerprint(kb, code, knowledgeFingerprint), {
+    revive: (saved) => (fits(saved, kb) ? SearchEngine.fromSnapshot(kb, saved, engineOptions) : undefined),
+    make: () => SearchEngine.build(kb, engineOptions),
+    save: (made) => made.snapshot(),
+  });
+  return missed ? { engine, from: 'built', ...missed } : { engine, from: 'cache' };
 }
