@@ -199,15 +199,16 @@ export class SearchEngine {
     const shortFields: string[][] = [];
     function* docs(): Generator<IndexDoc> {
       for (const entry of entries) {
+        const { title, questions, keywords, body } = searchedFields(entry);
         const short = [
-          { text: analyse(entry.title), weight: FIELD_WEIGHTS.title },
-          ...entry.questions.map((q) => ({ text: analyse(q), weight: FIELD_WEIGHTS.question })),
-          ...[...entry.keywords, ...(entry.sector?.examples ?? [])].map((k) => ({ text: analyse(k), weight: FIELD_WEIGHTS.keyword })),
+          { text: analyse(title), weight: FIELD_WEIGHTS.title },
+          ...questions.map((q) => ({ text: analyse(q), weight: FIELD_WEIGHTS.question })),
+          ...keywords.map((k) => ({ text: analyse(k), weight: FIELD_WEIGHTS.keyword })),
         ];
         shortFields.push(short.map((f) => f.text));
         yield {
           units: short.map(({ text, weight }) => ({ weight, grams: gramsOf(text, locale) })),
-          body: { weight: FIELD_WEIGHTS.answer, grams: gramsOf(analyse([entry.answer, ...sectorText(entry)].join('\n')), locale) },
+          body: { weight: FIELD_WEIGHTS.answer, grams: gramsOf(analyse(body.join('\n')), locale) },
         };
       }
     }
@@ -261,7 +262,8 @@ export class SearchEngine {
     let vocabulary = byDoc[doc];
     if (!vocabulary) {
       const entry = this.kb.get(target.ids[doc]!, locale)!.entry;
-      vocabulary = markedVocabulary([entry.title, ...entry.questions, ...entry.keywords, ...(entry.sector?.examples ?? []), entry.answer, ...sectorText(entry)]);
+      const { title, questions, keywords, body } = searchedFields(entry);
+      vocabulary = markedVocabulary([title, ...questions, ...keywords, ...body]);
       byDoc[doc] = vocabulary;
     }
     return vocabulary;
@@ -299,9 +301,15 @@ export class SearchEngine {
   }
 }
 
-function sectorText(entry: KnowledgeEntry): string[] {
+/** The texts of an entry that search reads: the short fields that say what it is about, and the body. */
+function searchedFields(entry: KnowledgeEntry): { title: string; questions: readonly string[]; keywords: string[]; body: string[] } {
   const s = entry.sector;
-  return s ? [s.work, s.share, s.stages, s.nextPath, s.japanese, s.genderNote ?? ''] : [];
+  return {
+    title: entry.title,
+    questions: entry.questions,
+    keywords: [...entry.keywords, ...(s?.examples ?? [])],
+    body: [entry.answer, ...(s ? [s.work, s.share, s.stages, s.nextPath, s.japanese, s.genderNote ?? ''] : [])],
+  };
 }
 
 /** One candidate per entry id (the best of its locales), best first. */
