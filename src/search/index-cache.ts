@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { codeFingerprint, reuseOrMake, type SnapshotMiss } from '../snapshot-file';
+import { codeFingerprint, hashTree, reuseOrMake, type SnapshotMiss } from '../snapshot-file';
 import { SearchEngine, type SearchEngineOptions, type SearchSnapshot } from './search-engine';
+import { TRANSLITERATION_DIR } from './transliteration';
 
 /** Bump the number when the saved layout changes in a way the code fingerprint would not show. */
 const KIND = 'search-index/1';
@@ -21,12 +22,14 @@ export interface SearchLoad {
  * A hash of everything the index is built from: the knowledge text and synonyms of every locale, and the code that
  * builds it with its Node.js version and dependencies ({@link codeFingerprint}). Any change means a rebuild, so a
  * saved index can never answer from old content. `knowledge`, when the caller has it, is a hash that already
- * identifies the knowledge base exactly (`knowledgeFingerprint`), and saves hashing every entry again.
+ * identifies the knowledge folder exactly (`knowledgeFingerprint`), and saves hashing every entry again; without it
+ * the entries, the synonyms and the transliteration tables (`tables`) are hashed.
  */
-export function indexFingerprint(kb: KnowledgeBase, code = codeFingerprint(), knowledge?: string): string {
+export function indexFingerprint(kb: KnowledgeBase, code = codeFingerprint(), knowledge?: string, tables = TRANSLITERATION_DIR): string {
   const hash = createHash('sha256');
   hash.update(`${KIND}\ncode ${code}\n`);
   if (knowledge) return hash.update(`knowledge ${knowledge}\n`).digest('hex');
+  hashTree(hash, tables);
   for (const locale of kb.locales()) {
     hash.update(`\nlocale ${locale}\n`).update(JSON.stringify(kb.synonyms(locale)));
     for (const { id, title, questions, keywords, sector, answer } of kb.entriesIn(locale)) {

@@ -60,7 +60,9 @@ function loadTransliteration(file: string): Transliterator {
   return compileTransliteration(raw, rel);
 }
 
-const UZBEK_FILE = join(KNOWLEDGE_DIR, 'transliteration', 'uz-cyrillic.yaml');
+/** The transliteration tables search reads besides the entries; the saved index's fingerprint covers them. */
+export const TRANSLITERATION_DIR = join(KNOWLEDGE_DIR, 'transliteration');
+const UZBEK_FILE = join(TRANSLITERATION_DIR, 'uz-cyrillic.yaml');
 let uzbek: Transliterator | undefined;
 
 /**

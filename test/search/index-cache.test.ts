@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,16 @@ describe('saved search index', () => {
     loadSearchEngine(small, { file, code: 'code one' });
     expect(loadSearchEngine(small, { file, code: 'code one' }).from).toBe('cache');
     expect(loadSearchEngine(small, { file, code: 'code two' })).toMatchObject({ from: 'built', reason: 'stale' });
+  });
+
+  it('without a knowledge fingerprint, changes when a transliteration table changes', () => {
+    const small = tinyKb([makeEntry('en', 'fees')]);
+    const tables = join(tempFile(), '..', '..', 'transliteration');
+    mkdirSync(tables, { recursive: true });
+    writeFileSync(join(tables, 'uz-cyrillic.yaml'), 'letters: {а: a}\n');
+    const before = indexFingerprint(small, 'code', undefined, tables);
+    writeFileSync(join(tables, 'uz-cyrillic.yaml'), 'letters: {а: a, б: b}\n');
+    expect(indexFingerprint(small, 'code', undefined, tables)).not.toBe(before);
   });
 
   it('trusts a knowledge fingerprint from the caller instead of hashing every entry, and is rebuilt when it changes', () => {
