@@ -5,7 +5,7 @@ import { gramsOf, pairsSyllables } from './grams';
 import { NgramIndex, type IndexDoc, type NgramIndexData } from './ngram-index';
 import { normalizationClass, normalize, segment } from './normalize';
 import { rerank, tokenRecall, type QueryToken } from './rerank';
-import { compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, type ConceptRewriter, type ConceptTrie } from './synonyms';
+import { CONCEPT_MARK, compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, type ConceptRewriter, type ConceptTrie } from './synonyms';
 import { SEARCH_THRESHOLDS, type SearchThresholds } from './thresholds';
 import { falseFriendShare, markedVocabulary, markedWords, type MarkedVocabulary } from './tone-marks';
 
@@ -193,6 +193,15 @@ export class SearchEngine {
     return this.decide(this.rerankClose(bestPerId(all), query, this.thresholds.none), margin);
   }
 
+  /**
+   * The concepts search sees in a text of a locale, after normalising and synonyms, as it analyses entries and
+   * questions there. For checks on the knowledge base: no entry may use an off-topic concept.
+   */
+  conceptsIn(text: string, locale: Locale): string[] {
+    const analysed = this.rewriter(locale)(normalize(text, locale));
+    return [...new Set(analysed.split(' ').filter(isConceptToken).map((token) => token.slice(CONCEPT_MARK.length)))];
+  }
+
   private indexLocale(locale: Locale, entries: readonly KnowledgeEntry[]): LocaleIndex {
     const rewrite = this.rewriter(locale);
     const analyse = (text: string) => rewrite(normalize(text, locale));
@@ -302,7 +311,7 @@ export class SearchEngine {
 }
 
 /** The texts of an entry that search reads: the short fields that say what it is about, and the body. */
-function searchedFields(entry: KnowledgeEntry): { title: string; questions: readonly string[]; keywords: string[]; body: string[] } {
+export function searchedFields(entry: KnowledgeEntry): { title: string; questions: readonly string[]; keywords: string[]; body: string[] } {
   const s = entry.sector;
   return {
     title: entry.title,

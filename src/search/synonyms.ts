@@ -21,12 +21,27 @@ const NO_TOPIC_CONCEPTS: ReadonlySet<string> = new Set(['greeting']);
 
 /**
  * Concepts that point away from this bot's subject (a holiday, a tourist visa), or to a subject the knowledge base
- * has no sourced entry for (pregnancy). Entries never use them; a query that does is out of scope unless it matches
- * an entry strongly anyway ("can I visit home during stage ii" still finds its entry), so the user is sent to the
- * official help line instead of being answered about something else ("có thai có bị về nước không" was answered
- * with the stage iii conditions). See `SearchThresholds.offTopic`; take a concept off once an entry covers it.
+ * has no sourced entry for: pregnancy, and the everyday life questions trainees ask before they leave (weather, halal
+ * food, prayer, a SIM card, a bank account, sending money home, driving, tattoos, what to pack). Entries never use
+ * them (a test checks); a query that does is out of scope unless it matches an entry strongly anyway ("can I visit
+ * home during stage ii" still finds its entry), so the user is sent to the official help line instead of being
+ * answered about something else ("có thai có bị về nước không" was answered with the stage iii conditions, "is
+ * there halal food in japan" with the food-manufacturing sector). See `SearchThresholds.offTopic`; take a concept
+ * off once an entry covers it.
  */
-const OFF_TOPIC_CONCEPTS: readonly string[] = ['tourism', 'pregnancy'];
+export const OFF_TOPIC_CONCEPTS: readonly string[] = [
+  'tourism',
+  'pregnancy',
+  'weather',
+  'food-and-cooking',
+  'religion',
+  'phone-and-internet',
+  'banking',
+  'remittance',
+  'driving',
+  'tattoo',
+  'packing',
+];
 
 /** Whether analysed text carries a concept that points away from the bot's subject. */
 export function mentionsOffTopic(analysed: string): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import { KNOWLEDGE_DIR } from '../../src/paths';
-import { SearchEngine } from '../../src/search/search-engine';
+import { SearchEngine, searchedFields } from '../../src/search/search-engine';
+import { OFF_TOPIC_CONCEPTS } from '../../src/search/synonyms';
 import { SEARCH_THRESHOLDS } from '../../src/search/thresholds';
 
 const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
@@ -29,6 +30,40 @@ describe('off-topic concepts and subjects without an entry', () => {
     ['ne', 'garbhawati bhaye ghar pathauncha'],
   ] as const)('declines a pregnancy question, which no entry covers, instead of answering another topic (%s: %s)', (locale, text) => {
     expect(engine.search(text, locale).outcome).toBe('none');
+  });
+
+  it.each([
+    ['en', 'is there halal food in japan'],
+    ['en', 'can i pray at work'],
+    ['en', 'is it cold in japan'],
+    ['en', 'can i bring my phone'],
+    ['en', 'how do I open a bank account in japan'],
+    ['vi', 'thời tiết ở nhật thế nào'],
+    ['vi', 'co duoc gui tien ve nha khong'],
+    ['id', 'apakah ada makanan halal di jepang'],
+    ['id', 'bisa kirim uang ke rumah'],
+    ['th', 'ส่งเงินกลับบ้านได้ไหม'],
+    ['es', 'tengo tatuajes, es un problema en japon?'],
+    ['ne', 'japan ma nepali khana paincha? dorm ma afai pakauna milcha?'],
+  ] as const)('declines an everyday-life question no entry covers, instead of answering a look-alike entry (%s: %s)', (locale, text) => {
+    expect(engine.search(text, locale).outcome).toBe('none');
+  });
+
+  it('still finds the real topic when an everyday word comes with it', () => {
+    expect(engine.search('company forces me to put money in a savings account i cant touch', 'en').id).toBe('trainee-rights');
+    expect(engine.search('i took a bank loan to pay the broker fee', 'en').candidates).toContain('fees-and-debt');
+  });
+
+  it('finds no off-topic concept in any entry of any locale (an entry on the subject means taking the concept off the list)', () => {
+    const offTopic = new Set(OFF_TOPIC_CONCEPTS);
+    const uses = kb.locales().flatMap((locale) =>
+      kb.entriesIn(locale).flatMap((entry) => {
+        const { title, questions, keywords, body } = searchedFields(entry);
+        return [title, ...questions, ...keywords, ...body]
+          .flatMap((text) => engine.conceptsIn(text, locale).filter((c) => offTopic.has(c)).map((c) => `${locale}/${entry.id}: ${c} in "${text.slice(0, 80)}"`));
+      }),
+    );
+    expect(uses).toEqual([]);
   });
 
   it('still answers a work-visa question', () => {
