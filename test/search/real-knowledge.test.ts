@@ -49,7 +49,27 @@ describe('off-topic concepts and subjects without an entry', () => {
     expect(engine.search(text, locale).outcome).toBe('none');
   });
 
+  it.each([
+    ['en', 'how much tax is taken from my salary'],
+    ['en', 'my company told me to use my health insurance for a work injury'],
+    ['es', 'tengo que pagar impuestos en japon'],
+    ['ne', 'japan ma tax tirnu parchha'],
+    ['vi', 'được nghỉ phép mấy ngày một năm'],
+    ['id', 'kalau kecelakaan kerja siapa yang tanggung'],
+  ] as const)('declines tax, work-injury and paid-leave questions, where a look-alike entry misleads (%s: %s)', (locale, text) => {
+    expect(engine.search(text, locale).outcome).toBe('none');
+  });
+
+  it.each([
+    ['zh', '第三阶段前可以请假回国吗'],
+    ['ja', '3号の前に休みを取って帰国できますか'],
+    ['fil', 'pwede ba mag leave para umuwi bago stage 3'],
+  ] as const)('still answers taking leave to go home before stage iii, which is covered (%s: %s)', (locale, text) => {
+    expect(engine.search(text, locale).id).toBe('stage-3-conditions');
+  });
+
   it('still finds the real topic when an everyday word comes with it', () => {
+    expect(engine.search('my boss hit me and i got hurt at work what do i do', 'en').id).toBe('trainee-rights');
     expect(engine.search('company forces me to put money in a savings account i cant touch', 'en').id).toBe('trainee-rights');
     expect(engine.search('i took a bank loan to pay the broker fee', 'en').candidates).toContain('fees-and-debt');
   });
