@@ -91,7 +91,27 @@ function loadSynonyms(root: string, locale: Locale): SynonymFile {
   const raw = readYaml(file, rel, readFileSync(file, 'utf8')) ?? {};
   const parsed = synonymFileSchema.safeParse(raw);
   if (!parsed.success) throw new KnowledgeLoadError(rel, undefined, describeIssues(parsed.error));
+  const shared = variantsInTwoConcepts(parsed.data);
+  if (shared.length) throw new KnowledgeLoadError(rel, undefined, shared);
   return parsed.data;
+}
+
+/**
+ * A variant listed under two concepts would silently count for the first one only (search rewrites each variant to
+ * one concept), so an editor adding "退税" to `tax` would see no effect while `refund` kept it.
+ */
+function variantsInTwoConcepts(file: SynonymFile): string[] {
+  const owner = new Map<string, string>();
+  const issues: string[] = [];
+  for (const [concept, variants] of Object.entries(file)) {
+    for (const variant of variants) {
+      const key = variant.normalize('NFKC').toLowerCase().trim();
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, concept);
+      else if (first !== concept) issues.push(`${concept}: "${variant}" is already listed under ${first}; a variant belongs to one concept`);
+    }
+  }
+  return issues;
 }
 
 function loadOfficialDomains(root: string): string[] {

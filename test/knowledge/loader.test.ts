@@ -117,6 +117,15 @@ describe('loadKnowledge', () => {
     expect(error.issues[0]).toContain('visa');
   });
 
+  it('stops on a variant listed under two concepts, naming both (it would count for the first only)', () => {
+    const error = loadError({
+      'en/passport-retention.md': entry(),
+      'synonyms/en.yaml': 'passport: [passport, pasport]\nrefund: [refund, tax refund]\ntax: [tax, Tax Refund]\n',
+    });
+    expect(error.file).toBe('synonyms/en.yaml');
+    expect(error.issues).toEqual(['tax: "Tax Refund" is already listed under refund; a variant belongs to one concept']);
+  });
+
   it('stops when the English source folder is missing', () => {
     const error = loadError({ 'vi/passport-retention.md': entry() });
     expect(error.issues[0]).toContain('English');

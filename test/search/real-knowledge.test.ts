@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import { KNOWLEDGE_DIR } from '../../src/paths';
+import { normalize } from '../../src/search/normalize';
 import { SearchEngine, searchedFields } from '../../src/search/search-engine';
 import { OFF_TOPIC_CONCEPTS } from '../../src/search/synonyms';
 import { SEARCH_THRESHOLDS } from '../../src/search/thresholds';
@@ -84,6 +85,20 @@ describe('off-topic concepts and subjects without an entry', () => {
       }),
     );
     expect(uses).toEqual([]);
+  });
+
+  it('has no variant that two concepts share once search folds it (Vietnamese "thuế" and "thuê" both become "thue")', () => {
+    const shared = kb.locales().flatMap((locale) => {
+      const owner = new Map<string, string>();
+      return Object.entries(kb.synonyms(locale)).flatMap(([concept, variants]) =>
+        variants.flatMap((variant) => {
+          const folded = normalize(variant, locale);
+          const first = owner.get(folded) ?? (owner.set(folded, concept), concept);
+          return first === concept ? [] : [`${locale}: "${variant}" in ${concept} folds like a variant of ${first}`];
+        }),
+      );
+    });
+    expect(shared).toEqual([]);
   });
 
   it('still answers a work-visa question', () => {
