@@ -43,6 +43,7 @@ const RERANKED = 3;
 const MAX_CANDIDATES = 3;
 /** Locales whose marks tell words apart, so a match made only by folding them away counts against a document. */
 const TONED_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['vi']);
+const LATIN_LETTERS = /^[a-z]+$/;
 
 interface LocaleIndex {
   readonly ids: readonly string[];
@@ -185,7 +186,7 @@ export class SearchEngine {
   search(text: string, locale: Locale): SearchResult {
     const query = new Query(text, this.rewriter(locale));
     const own = this.searchLocale(locale, query);
-    const margin = query.words(locale).length <= 1 ? this.thresholds.singleWordMargin : this.thresholds.margin;
+    const margin = this.margin(query, locale);
     const ownResult = this.decide(this.rerankClose(own, query, this.thresholds.answer), margin);
     if (ownResult.outcome === 'answer') return ownResult;
     const all = [...own];
@@ -200,6 +201,19 @@ export class SearchEngine {
   conceptsIn(text: string, locale: Locale): string[] {
     const analysed = this.rewriter(locale)(normalize(text, locale));
     return [...new Set(analysed.split(' ').filter(isConceptToken).map((token) => token.slice(CONCEPT_MARK.length)))];
+  }
+
+  /**
+   * How far ahead the best candidate must be to answer: further for a one-word message, and out of reach for a lone
+   * Vietnamese syllable typed without marks ("tien" is tiền money, tiện lathe or tiến progress; "thue" is thuế tax or
+   * thuê hire), which gets "did you mean" instead. A syllable the locale's synonym file lists bare ("luong" for
+   * lương) is taken as the editors decided.
+   */
+  private margin(query: Query, locale: Locale): number {
+    const words = query.words(locale);
+    if (words.length > 1) return this.thresholds.margin;
+    const bareSyllable = TONED_LOCALES.has(locale) && words.length === 1 && !isConceptToken(words[0]!) && !query.markedWords() && LATIN_LETTERS.test(words[0]!);
+    return bareSyllable ? Number.POSITIVE_INFINITY : this.thresholds.singleWordMargin;
   }
 
   private indexLocale(locale: Locale, entries: readonly KnowledgeEntry[]): LocaleIndex {
