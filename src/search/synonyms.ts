@@ -22,13 +22,13 @@ const NO_TOPIC_CONCEPTS: ReadonlySet<string> = new Set(['greeting']);
 /**
  * Concepts that point away from this bot's subject (a holiday, a tourist visa), or to a subject the knowledge base
  * has no sourced entry for: pregnancy; the everyday-life questions trainees ask before they leave (weather, halal
- * food, prayer, a SIM card, a bank account, sending money home, driving, tattoos, what to pack); and tax, work
- * injuries and paid leave, where a look-alike entry misleads (the health-insurance entry for a work injury). Entries
- * never use them (a test checks); a query that does is out of scope unless it matches an entry strongly anyway ("can
- * I visit home during stage ii" still finds its entry), so the user is sent to the official help line instead of
- * being answered about something else ("có thai có bị về nước không" was answered with the stage iii conditions, "is
- * there halal food in japan" with the food-manufacturing sector). See `SearchThresholds.offTopic`; take a concept
- * off once an entry covers it.
+ * food, prayer, a SIM card, a bank account, sending money home, driving, tattoos, what to pack, dating and marriage,
+ * a side job); and tax, work injuries and paid leave, where a look-alike entry misleads (the health-insurance entry
+ * for a work injury). Entries never use them (a test checks); a query that does is out of scope unless it matches an
+ * entry strongly anyway ("can I visit home during stage ii" still finds its entry), so the user is sent to the
+ * official help line instead of being answered about something else ("có thai có bị về nước không" was answered with
+ * the stage iii conditions, "is there halal food in japan" with the food-manufacturing sector). See
+ * `SearchThresholds.offTopic`; take a concept off once an entry covers it.
  */
 export const OFF_TOPIC_CONCEPTS: readonly string[] = [
   'tourism',
@@ -45,6 +45,8 @@ export const OFF_TOPIC_CONCEPTS: readonly string[] = [
   'tax',
   'work-injury',
   'paid-leave',
+  'relationships',
+  'side-job',
 ];
 
 /** Whether analysed text carries a concept that points away from the bot's subject. */

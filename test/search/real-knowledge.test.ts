@@ -57,7 +57,10 @@ describe('off-topic concepts and subjects without an entry', () => {
     ['ne', 'japan ma tax tirnu parchha'],
     ['vi', 'được nghỉ phép mấy ngày một năm'],
     ['id', 'kalau kecelakaan kerja siapa yang tanggung'],
-  ] as const)('declines tax, work-injury and paid-leave questions, where a look-alike entry misleads (%s: %s)', (locale, text) => {
+    ['en', 'can i get married during the program'],
+    ['id', 'boleh kerja sampingan di jepang'],
+    ['zh', '实习期间可以谈恋爱吗'],
+  ] as const)('declines tax, work-injury, paid-leave, dating and side-job questions, where a look-alike entry misleads (%s: %s)', (locale, text) => {
     expect(engine.search(text, locale).outcome).toBe('none');
   });
 
@@ -67,6 +70,15 @@ describe('off-topic concepts and subjects without an entry', () => {
     ['fil', 'pwede ba mag leave para umuwi bago stage 3'],
   ] as const)('still answers taking leave to go home before stage iii, which is covered (%s: %s)', (locale, text) => {
     expect(engine.search(text, locale).id).toBe('stage-3-conditions');
+  });
+
+  it.each([
+    ['en', 'can i bring my wife'],
+    ['ja', 'つまを 日本に つれて いけますか'],
+    ['ne', 'श्रीमतीलाई लैजान पाइन्छ'],
+    ['fil', 'pwede ko bang isama ang asawa ko sa japan'],
+  ] as const)('still answers bringing a wife with the family entry, which dating and marriage words must not catch (%s: %s)', (locale, text) => {
+    expect(engine.search(text, locale)).toMatchObject({ outcome: 'answer', id: 'family' });
   });
 
   it('still finds the real topic when an everyday word comes with it', () => {
