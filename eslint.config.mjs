@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const RESTIFY_ONLY_IN_INDEX = { name: 'restify', message: 'restify lives only in src/index.ts.' };
+const RESTIFY_PARTS_ONLY_IN_INDEX = { group: ['restify/*'], message: 'restify lives only in src/index.ts.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.scratch/', 'public/vendor/', 'test-results/'] },
@@ -31,8 +32,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**', 'dialogs/**'],
-    ignores: ['src/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [RESTIFY_ONLY_IN_INDEX] }] },
+    ignores: ['src/index.ts', 'src/restify-parts.d.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [RESTIFY_ONLY_IN_INDEX], patterns: [RESTIFY_PARTS_ONLY_IN_INDEX] }] },
   },
   {
     files: ['src/search/**', 'src/knowledge/**', 'src/i18n/**', 'src/cards/**', 'src/replies/**', 'src/timeline/**'],
@@ -41,7 +42,7 @@ export default tseslint.config(
         'error',
         {
           paths: [RESTIFY_ONLY_IN_INDEX],
-          patterns: [{ group: ['botbuilder*'], message: 'Keep this module free of the Bot Framework SDK (portability to the Agents SDK).' }],
+          patterns: [RESTIFY_PARTS_ONLY_IN_INDEX, { group: ['botbuilder*'], message: 'Keep this module free of the Bot Framework SDK (portability to the Agents SDK).' }],
         },
       ],
     },

@@ -18,6 +18,7 @@ import {
 import type { DialogContext, DialogState, DialogTurnResult } from 'botbuilder-dialogs';
 import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus } from '../src/bot/dialog-sdk';
 import { ResponseCollector } from '../src/http/response-collector';
+import { createLogger } from '../src/logger';
 import { createServer, listen } from '../src/index';
 
 /** Echoes every message from inside the dialog stack, as the real bot's root dialog answers from inside it. */
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     },
     { method: 'GET' as const, path: '/healthz', handle: async () => ({ status: 200, body: { status: 'ok' } }) },
   ];
-  const bound = await listen(createServer({ routes }), port, '127.0.0.1');
+  const bound = await listen(createServer({ routes, logger: createLogger('warn') }), port, '127.0.0.1');
   console.log(JSON.stringify({ listening: bound }));
 }
 

@@ -1,4 +1,9 @@
-import restify, { type Request, type Response } from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
+import RestifyServer from 'restify/lib/server';
+import Router from 'restify/lib/router';
+import bodyReader from 'restify/lib/plugins/bodyReader';
+import jsonBodyParser from 'restify/lib/plugins/jsonBodyParser';
+import queryParser from 'restify/lib/plugins/query';
 import { createApp, type App } from './app';
 import { loadConfig, type AppConfig } from './config';
 import { ConfigError, KnowledgeLoadError, LocaleLoadError } from './errors';
@@ -47,7 +52,7 @@ function refuse(res: Response, status: number, code: string, message: string): v
  * the limit (413) and compressed bodies (415), whose size after inflating no limit would check. Bodies without a
  * declared length are still cut at the limit by the reader.
  */
-function guardBody(req: Request, res: Response, next: restify.Next): void {
+function guardBody(req: Request, res: Response, next: Next): void {
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     refuse(res, 413, 'PayloadTooLarge', `Request bodies may be at most ${MAX_BODY_BYTES} bytes.`);
     next(false);
@@ -65,14 +70,17 @@ function guardBody(req: Request, res: Response, next: restify.Next): void {
 /**
  * Builds the restify server for an app's routes. The only place that knows restify. Bodies are read as JSON only:
  * restify's general body parser would also take multipart uploads, which it streams to temporary files past the
- * size limit and never deletes.
+ * size limit and never deletes. The server and the three plugins are loaded on their own, as restify's
+ * `createServer` would assemble them, because restify's index also loads every other plugin and a second pino
+ * (`src/restify-parts.d.ts`); restify logs through the app's logger.
  */
-export function createServer(app: Pick<App, 'routes'>): restify.Server {
-  const server = restify.createServer({ name: 'titp-guide-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.queryParser({ mapParams: false }));
+export function createServer(app: Pick<App, 'routes' | 'logger'>): Server {
+  const name = 'titp-guide-bot';
+  const server = new RestifyServer({ name, log: app.logger, router: new Router({ name, log: app.logger }), handleUncaughtExceptions: false });
+  server.use(queryParser({ mapParams: false }));
   server.use(guardBody);
-  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
-  server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
+  server.use(bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(jsonBodyParser({ mapParams: false, bodyReader: true }));
   for (const route of app.routes) {
     const method = route.method === 'DELETE' ? 'del' : (route.method.toLowerCase() as 'get' | 'post' | 'put');
     server[method](route.path, toRestifyHandler(route));
@@ -81,7 +89,7 @@ export function createServer(app: Pick<App, 'routes'>): restify.Server {
 }
 
 /** Starts listening; resolves with the bound port (0 in config means an ephemeral port, for tests). */
-export async function listen(server: restify.Server, port: number, host?: string): Promise<number> {
+export async function listen(server: Server, port: number, host?: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -94,7 +102,7 @@ export async function listen(server: restify.Server, port: number, host?: string
  * Stops accepting requests, lets turns in flight finish, then closes storage and exits 0, all within the configured
  * timeout (10 s by default).
  */
-function installShutdown(server: restify.Server, app: App, config: AppConfig): void {
+function installShutdown(server: Server, app: App, config: AppConfig): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

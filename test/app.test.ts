@@ -75,6 +75,13 @@ describe('turn logs', () => {
 });
 
 describe('start-up footprint', () => {
+  it("loads restify's server and three plugins, not its index with every plugin, the multipart parser and a second pino", () => {
+    const loaded = modulesLoadedByApp();
+    expect(loaded.some((file) => file.endsWith('/restify/lib/server.js'))).toBe(true);
+    expect(loaded.filter((file) => /\/restify\/lib\/(index|plugins\/index|plugins\/multipartBodyParser)\.js$/.test(file))).toEqual([]);
+    expect(loaded.filter((file) => file.includes('/formidable/') || file.includes('/restify/node_modules/pino/'))).toEqual([]);
+  });
+
   it('loads one zod, shared with botbuilder, and only the Traditional → Simplified tables of opencc-js', () => {
     const loaded = modulesLoadedByApp();
     const zodCopies = new Set(loaded.flatMap((file) => /^(.*\/node_modules\/zod)\//.exec(file)?.[1] ?? []));
