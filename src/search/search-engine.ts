@@ -65,12 +65,14 @@ interface Candidate {
 
 /**
  * One user message, analysed on demand for each locale searched: normalised by that locale's rules (Chinese folds
- * Traditional, Uzbek transliterates Cyrillic), with the user's synonyms applied. Locales that analyse alike share
- * the work, and fuzzy recall is computed once per candidate.
+ * Traditional, Uzbek transliterates Cyrillic), rewritten with the synonyms of the user's locale and English, then
+ * with those of the locale searched on what is left. Locales that analyse alike share the work, and fuzzy recall is
+ * computed once per candidate.
  */
 class Query {
   private readonly normalised = new Map<string, string>();
   private readonly rewritten = new Map<string, string>();
+  private readonly analysedIn = new Map<Locale, string>();
   private readonly grammed = new Map<string, string[]>();
   private readonly tokensByLocale = new Map<Locale, QueryToken[]>();
   private readonly recalls = new Map<string, number>();
@@ -79,14 +81,21 @@ class Query {
   constructor(
     private readonly text: string,
     private readonly rewrite: ConceptRewriter,
+    /** The searched locale's own synonyms, when they are not the user's or English. */
+    private readonly searchedSynonyms: (searched: Locale) => ConceptRewriter | undefined,
   ) {}
 
   analysed(locale: Locale): string {
-    const rules = normalizationClass(locale);
-    let normalised = this.normalised.get(rules);
-    if (normalised === undefined) this.normalised.set(rules, (normalised = normalize(this.text, locale)));
-    let analysed = this.rewritten.get(normalised);
-    if (analysed === undefined) this.rewritten.set(normalised, (analysed = this.rewrite(normalised)));
+    let analysed = this.analysedIn.get(locale);
+    if (analysed === undefined) {
+      const rules = normalizationClass(locale);
+      let normalised = this.normalised.get(rules);
+      if (normalised === undefined) this.normalised.set(rules, (normalised = normalize(this.text, locale)));
+      let rewritten = this.rewritten.get(normalised);
+      if (rewritten === undefined) this.rewritten.set(normalised, (rewritten = this.rewrite(normalised)));
+      analysed = this.searchedSynonyms(locale)?.(rewritten) ?? rewritten;
+      this.analysedIn.set(locale, analysed);
+    }
     return analysed;
   }
 
@@ -143,7 +152,8 @@ class Query {
 export class SearchEngine {
   private readonly indexes = new Map<Locale, LocaleIndex>();
   private readonly concepts = new Map<Locale, ConceptTrie>();
-  private readonly rewriters = new Map<Locale, ConceptRewriter>();
+  private readonly rewriters = new Map<string, ConceptRewriter>();
+  private readonly ownRewriters = new Map<Locale, ConceptRewriter>();
   private readonly vocabularies = new Map<Locale, MarkedVocabulary[]>();
 
   private constructor(
@@ -184,7 +194,9 @@ export class SearchEngine {
    * (users mix languages, and a locale may not be translated yet) and the best match across all of them wins.
    */
   search(text: string, locale: Locale): SearchResult {
-    const query = new Query(text, this.rewriter(locale));
+    const query = new Query(text, this.rewriter([locale, SOURCE_LOCALE]), (searched) =>
+      searched === locale || searched === SOURCE_LOCALE ? undefined : this.ownRewriter(searched),
+    );
     const own = this.searchLocale(locale, query);
     const margin = this.margin(query, locale);
     const ownResult = this.decide(this.rerankClose(own, query, this.thresholds.answer), margin);
@@ -199,7 +211,7 @@ export class SearchEngine {
    * questions there. For checks on the knowledge base: no entry may use an off-topic concept.
    */
   conceptsIn(text: string, locale: Locale): string[] {
-    const analysed = this.rewriter(locale)(normalize(text, locale));
+    const analysed = this.rewriter([locale, SOURCE_LOCALE])(normalize(text, locale));
     return [...new Set(analysed.split(' ').filter(isConceptToken).map((token) => token.slice(CONCEPT_MARK.length)))];
   }
 
@@ -217,7 +229,7 @@ export class SearchEngine {
   }
 
   private indexLocale(locale: Locale, entries: readonly KnowledgeEntry[]): LocaleIndex {
-    const rewrite = this.rewriter(locale);
+    const rewrite = this.rewriter([locale, SOURCE_LOCALE]);
     const analyse = (text: string) => rewrite(normalize(text, locale));
     const shortFields: string[][] = [];
     function* docs(): Generator<IndexDoc> {
@@ -239,13 +251,26 @@ export class SearchEngine {
     return { ids: entries.map((e) => e.id), index, shortFields };
   }
 
-  /** Synonyms of a locale plus English ones, which users of every locale mix in. */
-  private rewriter(locale: Locale): ConceptRewriter {
-    let rewrite = this.rewriters.get(locale);
+  /**
+   * The synonyms of some locales, the first winning where two disagree. An entry is analysed with its locale's and
+   * the English ones (users of every locale mix English in); a message with the user's and the English ones, then
+   * with the searched locale's on what is left, so the words of the language it is written in become concepts even
+   * when the user's locale is another ("gui tien ve nha" from a user whose browser says English).
+   */
+  /** A locale's own synonyms alone, looked up once per locale a message is searched in. */
+  private ownRewriter(locale: Locale): ConceptRewriter {
+    let rewrite = this.ownRewriters.get(locale);
+    if (!rewrite) this.ownRewriters.set(locale, (rewrite = this.rewriter([locale])));
+    return rewrite;
+  }
+
+  private rewriter(locales: readonly Locale[]): ConceptRewriter {
+    const unique = [...new Set(locales)];
+    const key = unique.join(',');
+    let rewrite = this.rewriters.get(key);
     if (!rewrite) {
-      const locales = locale === SOURCE_LOCALE ? [locale] : [locale, SOURCE_LOCALE];
-      rewrite = conceptRewriter(locales.map((l) => this.compiledConcepts(l)));
-      this.rewriters.set(locale, rewrite);
+      rewrite = conceptRewriter(unique.map((l) => this.compiledConcepts(l)));
+      this.rewriters.set(key, rewrite);
     }
     return rewrite;
   }

@@ -65,13 +65,15 @@ const spacedLetterCache = new Uint8Array(0x10000);
 
 /**
  * Whether a code unit is a letter of a spaced script: what must not touch a spaced variant for it to count as a
- * whole word. Memoised, since it is asked for every character of every entry.
+ * whole word. The concept mark counts as one, so that text rewritten once can be rewritten again with another
+ * locale's synonyms without a variant ("titp") matching inside a concept token. Memoised, since it is asked for
+ * every character of every entry.
  */
 function isSpacedLetter(code: number): boolean {
   if (Number.isNaN(code)) return false;
   if (spacedLetterCache[code] === 0) {
     const ch = String.fromCharCode(code);
-    spacedLetterCache[code] = WORD_CHAR.test(ch) && !UNSPACED_CHAR.test(ch) ? 1 : 2;
+    spacedLetterCache[code] = ch === CONCEPT_MARK || (WORD_CHAR.test(ch) && !UNSPACED_CHAR.test(ch)) ? 1 : 2;
   }
   return spacedLetterCache[code] === 1;
 }

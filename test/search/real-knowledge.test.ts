@@ -113,6 +113,12 @@ describe('off-topic concepts and subjects without an entry', () => {
     expect(shared).toEqual([]);
   });
 
+  it("reads a message with the synonyms of the language it is written in, also when the user's locale is another", () => {
+    expect(engine.search('co duoc gui tien ve nha khong', 'en').outcome).toBe('none');
+    expect(engine.search('boleh kerja sampingan di jepang', 'vi').outcome).toBe('none');
+    expect(engine.search('cong ty giu ho chieu', 'en')).toMatchObject({ outcome: 'answer', id: 'passport-retention' });
+  });
+
   it('still answers a work-visa question', () => {
     const result = engine.search('which visa do technical interns get', 'en');
     expect(result.outcome).not.toBe('none');

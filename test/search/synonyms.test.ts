@@ -27,6 +27,12 @@ describe('conceptRewriter', () => {
     expect(rewrite('a trainee.')).toBe(`a ${concept('trainee')}.`);
   });
 
+  it('leaves concept tokens whole when rewritten text is rewritten again with another file', () => {
+    const again = rewriterOf([{ titp: ['titp'], passport: ['ho chieu'] }]);
+    const once = rewriterOf([{ titp: ['titp'] }])('titp ho chieu');
+    expect(again(once).split(' ').filter(Boolean)).toEqual([`${CONCEPT_MARK}titp`, `${CONCEPT_MARK}passport`]);
+  });
+
   it('prefers the longest variant', () => {
     expect(rewrite('technical intern training')).toBe(concept('titp'));
     expect(rewrite('technical intern')).toBe(concept('trainee'));
