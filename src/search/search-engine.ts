@@ -153,7 +153,6 @@ export class SearchEngine {
   private readonly indexes = new Map<Locale, LocaleIndex>();
   private readonly concepts = new Map<Locale, ConceptTrie>();
   private readonly rewriters = new Map<string, ConceptRewriter>();
-  private readonly ownRewriters = new Map<Locale, ConceptRewriter>();
   private readonly vocabularies = new Map<Locale, MarkedVocabulary[]>();
 
   private constructor(
@@ -195,7 +194,7 @@ export class SearchEngine {
    */
   search(text: string, locale: Locale): SearchResult {
     const query = new Query(text, this.rewriter([locale, SOURCE_LOCALE]), (searched) =>
-      searched === locale || searched === SOURCE_LOCALE ? undefined : this.ownRewriter(searched),
+      searched === locale || searched === SOURCE_LOCALE ? undefined : this.rewriter([searched]),
     );
     const own = this.searchLocale(locale, query);
     const margin = this.margin(query, locale);
@@ -257,13 +256,6 @@ export class SearchEngine {
    * with the searched locale's on what is left, so the words of the language it is written in become concepts even
    * when the user's locale is another ("gui tien ve nha" from a user whose browser says English).
    */
-  /** A locale's own synonyms alone, looked up once per locale a message is searched in. */
-  private ownRewriter(locale: Locale): ConceptRewriter {
-    let rewrite = this.ownRewriters.get(locale);
-    if (!rewrite) this.ownRewriters.set(locale, (rewrite = this.rewriter([locale])));
-    return rewrite;
-  }
-
   private rewriter(locales: readonly Locale[]): ConceptRewriter {
     const unique = [...new Set(locales)];
     const key = unique.join(',');
