@@ -49,9 +49,12 @@ export const OFF_TOPIC_CONCEPTS: readonly string[] = [
   'side-job',
 ];
 
+/** An off-topic concept token as a whole token, so that an id never matches the start of a longer one. */
+const OFF_TOPIC_TOKEN = new RegExp(`${CONCEPT_MARK}(?:${OFF_TOPIC_CONCEPTS.join('|')})(?![a-z0-9-])`, 'u');
+
 /** Whether analysed text carries a concept that points away from the bot's subject. */
 export function mentionsOffTopic(analysed: string): boolean {
-  return OFF_TOPIC_CONCEPTS.some((concept) => analysed.includes(`${CONCEPT_MARK}${concept}`));
+  return OFF_TOPIC_TOKEN.test(analysed);
 }
 
 /** Replaces every synonym variant in normalised text with its concept token. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/search/normalize';
-import { CONCEPT_MARK, compileConcepts, conceptRewriter } from '../../src/search/synonyms';
+import { CONCEPT_MARK, compileConcepts, conceptRewriter, mentionsOffTopic } from '../../src/search/synonyms';
 import type { SynonymFile } from '../../src/knowledge/schema';
 
 const concept = (id: string) => ` ${CONCEPT_MARK}${id} `;
@@ -58,5 +58,15 @@ describe('conceptRewriter', () => {
   it('leaves text alone when there are no synonyms', () => {
     expect(rewriterOf([])('anything at all')).toBe('anything at all');
     expect(rewriterOf([{}])('anything at all')).toBe('anything at all');
+  });
+});
+
+describe('mentionsOffTopic', () => {
+  it('finds an off-topic concept only as a whole token, not as the start of a longer concept id', () => {
+    expect(mentionsOffTopic(`how much ${concept('tax')} do i pay`)).toBe(true);
+    expect(mentionsOffTopic(`${concept('tax')}`.trim())).toBe(true);
+    expect(mentionsOffTopic(`${concept('taxi')} to the airport`)).toBe(false);
+    expect(mentionsOffTopic(`${concept('tax-free')}`)).toBe(false);
+    expect(mentionsOffTopic('tax')).toBe(false);
   });
 });
