@@ -121,22 +121,39 @@ function add(total: Figures, f: Figures): void {
   for (const key of Object.keys(total) as (keyof Figures)[]) total[key] += f[key];
 }
 
+const USAGE = `Usage: npm run eval [-- --verbose] [--locale vi …] [--no-baseline]
+  --verbose       list every miss
+  --locale xx     only this locale (repeat for more)
+  --no-baseline   skip the fuse.js baseline (the slow part)`;
+
 /**
  * `npm run eval [-- --verbose] [--locale vi …] [--no-baseline]`: runs every `test/fixtures/eval/<locale>.jsonl`
  * through the search engine and through a plain fuse.js baseline, and prints per locale: lines, hit@1, hit@3 (over
  * in-scope lines), how often the engine answered right and wrong outright, and the share of out-of-scope lines
  * declined. `--verbose` lists every miss; `--locale` and `--no-baseline` make a translator's check quick (the
  * baseline is the slow part). Exits 1 when a locale with at least 40 lines is below 0.9 on hit@1 or out-of-scope,
- * or when a line is invalid.
+ * or when a line is invalid; 2 on an unknown option.
  */
-function main(): number {
-  const { values } = parseArgs({
-    options: {
-      verbose: { type: 'boolean', default: false },
-      locale: { type: 'string', multiple: true, default: [] },
-      'no-baseline': { type: 'boolean', default: false },
-    },
-  });
+function main(argv: readonly string[]): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        verbose: { type: 'boolean', default: false },
+        locale: { type: 'string', multiple: true, default: [] },
+        'no-baseline': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const { verbose } = values;
   const baseline = !values['no-baseline'];
   let kb: KnowledgeBase;
@@ -190,4 +207,4 @@ function main(): number {
   return problems.length || failures.length ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = main(process.argv.slice(2));

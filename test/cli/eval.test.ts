@@ -13,4 +13,12 @@ describe('npm run eval, the search-quality gate', () => {
     expect(wrong).toBeLessThanOrEqual(0.01);
     expect(oos).toBeGreaterThanOrEqual(0.95);
   }, 120_000);
+
+  it('refuses an unknown option with the usage and exit code 2, instead of a stack trace', () => {
+    const run = spawnSync('npx', ['tsx', 'src/cli/eval.ts', '--verbsoe'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--verbsoe'");
+    expect(run.stderr).toContain('Usage: npm run eval');
+    expect(run.stderr).not.toContain('    at ');
+  }, 60_000);
 });
