@@ -4,6 +4,7 @@ import type { Locale } from '../src/i18n/locales';
 import type { Translator } from '../src/i18n/translator';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import type { Session, UserProfile } from '../src/bot/turn-state';
+import type { SmallTalk } from '../src/search/synonyms';
 
 /** The search engine as the dialogs see it. */
 export interface Searcher {
@@ -13,6 +14,8 @@ export interface Searcher {
     candidates: string[];
     confidence: number;
   };
+  /** Which kind of small talk a message is ("hello", "ok", "what should I do?"), or undefined when it names anything else. */
+  smallTalk(text: string, locale: Locale): SmallTalk | undefined;
 }
 
 /**

@@ -98,7 +98,8 @@ function innermost(dc: DialogContext): DialogContext {
 
 /**
  * The dialog that is always on the stack. It routes every turn: commands and language names first, then buttons,
- * then the answer to a pending question, and otherwise treats the text as a question for the knowledge base. A
+ * then the answer to a pending question, then small talk ("hello" gets the menu, "ok" a short reply, "what should I
+ * do?" a request to say more), and otherwise treats the text as a question for the knowledge base. A
  * question typed in the middle of a dialog is answered (or, when nothing fits, told where to ask) and the user is
  * offered to resume, so nothing is lost.
  */
@@ -171,11 +172,19 @@ export class RootDialog extends ComponentDialog {
     }
     if (dc.activeDialog) {
       if (!text || this.answersPendingQuestion(dc)) return this.continueActive(dc);
+      if (this.deps.search.smallTalk(text, locale)) {
+        await dc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
       const result = this.deps.search.search(text, locale);
       if (result.outcome === 'none' && !readsAsQuestion(text, this.pendingChoice(dc)?.kind)) return this.continueActive(dc);
       return this.replyOfferingResume(dc, this.answer(dc, text, result));
     }
-    if (text) await sendReply(dc.context, this.deps, this.answer(dc, text, this.deps.search.search(text, locale)));
+    if (!text) return Dialog.EndOfTurn;
+    const smallTalk = this.deps.search.smallTalk(text, locale);
+    if (smallTalk === 'thanks') await this.say(dc, 'smallTalk.thanks');
+    else if (smallTalk) await this.sendMenu(dc, `smallTalk.${smallTalk}`);
+    else await sendReply(dc.context, this.deps, this.answer(dc, text, this.deps.search.search(text, locale)));
     return Dialog.EndOfTurn;
   }
 

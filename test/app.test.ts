@@ -27,6 +27,7 @@ describe('turn errors', () => {
       search: () => {
         throw new Error('index exploded at /secret/path');
       },
+      smallTalk: () => undefined,
     };
     const http = await startHttpApp({ STORAGE: 'memory' }, { logger, search: failing });
     try {

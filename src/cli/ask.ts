@@ -9,6 +9,7 @@ import { createTranslator } from '../i18n/translator';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { loadKnowledge } from '../knowledge/loader';
 import { KNOWLEDGE_DIR, LOCALES_DIR } from '../paths';
+import { menuReply } from '../../dialogs/menu';
 import { composeReply } from '../replies/compose';
 import { renderReplyText } from '../replies/render-text';
 import { SearchEngine, type SearchOutcome } from '../search/search-engine';
@@ -74,9 +75,14 @@ async function answerStream(engine: SearchEngine, kb: KnowledgeBase): Promise<vo
   }
 }
 
-function replyText(kb: KnowledgeBase, locale: Locale, result: AskResult): string {
+/** The reply as the bot would give it outside a guided dialog: small talk gets its own reply, anything else search's. */
+function replyText(engine: SearchEngine, kb: KnowledgeBase, locale: Locale, text: string): string {
   const uiLocales = existsSync(join(LOCALES_DIR, `${locale}.json`)) ? [locale] : [SOURCE_LOCALE];
-  return renderReplyText(composeReply({ kb, t: createTranslator(LOCALES_DIR, uiLocales), locale }, result));
+  const t = createTranslator(LOCALES_DIR, uiLocales);
+  const smallTalk = engine.smallTalk(text, locale);
+  if (smallTalk === 'thanks') return t.t(locale, 'smallTalk.thanks');
+  if (smallTalk) return renderReplyText(menuReply(locale, t, `smallTalk.${smallTalk}`));
+  return renderReplyText(composeReply({ kb, t, locale }, ask(engine, kb, locale, text)));
 }
 
 /** Reads the command line; throws a message for the user on anything wrong. */
@@ -122,8 +128,7 @@ async function main(argv: readonly string[]): Promise<number> {
       await answerStream(engine, kb);
       return 0;
     }
-    const result = ask(engine, kb, args.locale, args.text);
-    console.log(args.json ? JSON.stringify(result) : replyText(kb, args.locale, result));
+    console.log(args.json ? JSON.stringify(ask(engine, kb, args.locale, args.text)) : replyText(engine, kb, args.locale, args.text));
     return 0;
   } catch (error) {
     if (!(error instanceof KnowledgeLoadError || error instanceof LocaleLoadError)) throw error;

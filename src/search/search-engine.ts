@@ -5,7 +5,7 @@ import { gramsOf, pairsSyllables } from './grams';
 import { NgramIndex, type IndexDoc, type NgramIndexData } from './ngram-index';
 import { normalizationClass, normalize, segment } from './normalize';
 import { rerank, tokenRecall, type QueryToken } from './rerank';
-import { CONCEPT_MARK, compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, type ConceptRewriter, type ConceptTrie } from './synonyms';
+import { CONCEPT_MARK, compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, smallTalkOf, type ConceptRewriter, type ConceptTrie, type SmallTalk } from './synonyms';
 import { SEARCH_THRESHOLDS, type SearchThresholds } from './thresholds';
 import { falseFriendShare, markedVocabulary, markedWords, type MarkedVocabulary } from './tone-marks';
 
@@ -153,6 +153,7 @@ export class SearchEngine {
   private readonly indexes = new Map<Locale, LocaleIndex>();
   private readonly concepts = new Map<Locale, ConceptTrie>();
   private readonly rewriters = new Map<string, ConceptRewriter>();
+  private readonly smallTalkReaders = new Map<Locale, ConceptRewriter>();
   private readonly vocabularies = new Map<Locale, MarkedVocabulary[]>();
 
   private constructor(
@@ -203,6 +204,21 @@ export class SearchEngine {
     const all = [...own];
     for (const other of this.indexes.keys()) if (other !== locale) all.push(...this.searchLocale(other, query));
     return this.decide(this.rerankClose(bestPerId(all), query, this.thresholds.none), margin);
+  }
+
+  /**
+   * Whether a message is only small talk ("hello", "ok thanks", "what should I do?") and of which kind, read with the
+   * synonyms of the user's locale and English. Such a message names no topic, so the bot replies to it instead of
+   * searching: search alone would find the one entry that happens to contain "OK" or "what should I do".
+   */
+  smallTalk(text: string, locale: Locale): SmallTalk | undefined {
+    let read = this.smallTalkReaders.get(locale);
+    if (!read) {
+      const keep = (l: Locale) => compileConcepts(this.kb.synonyms(l), (variant) => normalize(variant, l), { keepSmallTalk: true });
+      read = conceptRewriter([...new Set([locale, SOURCE_LOCALE])].map(keep));
+      this.smallTalkReaders.set(locale, read);
+    }
+    return smallTalkOf(read(normalize(text, locale)));
   }
 
   /**

@@ -13,11 +13,15 @@ export function isConceptToken(token: string): boolean {
 }
 
 /**
- * Concepts that say nothing about the topic (greetings, thanks). Their variants are dropped from entries and queries
- * alike: "hi, can they keep my passport" is a passport question, and "hi" alone matches nothing, so it comes out of
- * scope instead of meeting every entry whose example question starts with a greeting.
+ * Small talk: what a message says besides its topic. A greeting or a polite word ("hi", "please", "ครับ"), thanks or
+ * an acknowledgement ("thank you", "ok"), and a question that names no topic ("what should I do?", "is that ok?").
+ * Their variants are dropped from entries and queries alike, so "hi, can they keep my passport, what should i do" is
+ * a passport question, and a message that is nothing but small talk meets no entry; `SearchEngine.smallTalk` tells the
+ * bot which kind it was, so "ok" gets a short reply instead of an entry that happens to contain "OK".
  */
-const NO_TOPIC_CONCEPTS: ReadonlySet<string> = new Set(['greeting']);
+export const SMALL_TALK_CONCEPTS = ['greeting', 'thanks', 'vague'] as const;
+export type SmallTalk = (typeof SMALL_TALK_CONCEPTS)[number];
+const SMALL_TALK: ReadonlySet<string> = new Set(SMALL_TALK_CONCEPTS);
 
 /**
  * Concepts that point away from this bot's subject (a holiday, a tourist visa), or to a subject the knowledge base
@@ -115,12 +119,12 @@ function insert(root: TrieNode, variant: string, replacement: string): void {
 
 /**
  * Compiles one synonym file. Each locale's file is compiled once and shared by every rewriter that uses it (all 19
- * use the English one).
+ * use the English one). Small talk is dropped unless `keepSmallTalk` asks for its tokens (to tell which kind it was).
  */
-export function compileConcepts(file: SynonymFile, normalise: (variant: string) => string): ConceptTrie {
+export function compileConcepts(file: SynonymFile, normalise: (variant: string) => string, options: { keepSmallTalk?: boolean } = {}): ConceptTrie {
   const trie: ConceptTrie = { spaced: {}, unspaced: {} };
   for (const [concept, variants] of Object.entries(file)) {
-    const replacement = NO_TOPIC_CONCEPTS.has(concept) ? ' ' : ` ${CONCEPT_MARK}${concept} `;
+    const replacement = SMALL_TALK.has(concept) && !options.keepSmallTalk ? ' ' : ` ${CONCEPT_MARK}${concept} `;
     for (const variant of variants.map(normalise)) {
       if (variant) insert(UNSPACED_CHAR.test(variant) ? trie.unspaced : trie.spaced, variant, replacement);
     }
@@ -176,4 +180,24 @@ function longestMatch(root: TrieNode, text: string, start: number, wholeWord: bo
     }
   }
   return found;
+}
+
+const SMALL_TALK_PRIORITY: readonly SmallTalk[] = ['vague', 'thanks', 'greeting'];
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Which kind of small talk a message is, given its text rewritten with small talk kept: undefined when anything else
+ * is left (a topic word, an unknown word). Punctuation and emoji count for nothing. When kinds mix, the one that
+ * needs the most from the bot wins: "hi, I have a question" is vague, "ok thanks" is thanks.
+ */
+export function smallTalkOf(rewrittenKeepingSmallTalk: string): SmallTalk | undefined {
+  const kinds = new Set<string>();
+  for (const token of rewrittenKeepingSmallTalk.split(' ')) {
+    if (isConceptToken(token)) {
+      const concept = token.slice(CONCEPT_MARK.length);
+      if (!SMALL_TALK.has(concept)) return undefined;
+      kinds.add(concept);
+    } else if (LETTER_OR_DIGIT.test(token)) return undefined;
+  }
+  return SMALL_TALK_PRIORITY.find((kind) => kinds.has(kind));
 }

@@ -84,3 +84,52 @@ describe('cross-locale and fallback answers', () => {
     expect(event.properties?.user).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe.each(['en', 'vi', 'ne'] as Locale[])('small talk (%s)', (locale) => {
+  const t = (key: string) => shared.app.translator.t(locale, key);
+  const words = (kind: 'greeting' | 'thanks' | 'vague') => shared.app.kb.synonyms(locale)[kind]!;
+  const outcomes = () => shared.telemetry.events.filter((e) => e.name === EVENT_NAMES.outcome).length;
+
+  it('greets back and shows the menu when the user only says hello', async () => {
+    const chat = await chatIn(locale);
+    const reply = await chat.userSays(words('greeting')[0]!);
+    expect(allText(reply)).toContain(t('smallTalk.greeting'));
+    expect(reply[0]?.values).toContainEqual({ a: 'go', to: 'sectors' });
+  });
+
+  it('says a short "glad to help" to thanks or "ok", instead of an entry that happens to contain the word', async () => {
+    const chat = await chatIn(locale);
+    const before = outcomes();
+    for (const text of [words('thanks')[0]!, 'ok']) {
+      const reply = await chat.userSays(text);
+      expect(reply).toHaveLength(1);
+      expect(reply[0]?.text).toBe(t('smallTalk.thanks'));
+    }
+    expect(outcomes()).toBe(before);
+  });
+
+  it('asks for more, with the menu, when a question names no topic', async () => {
+    const chat = await chatIn(locale);
+    const reply = await chat.userSays(`${words('vague')[0]!}?`);
+    expect(allText(reply)).toContain(t('smallTalk.vague'));
+    expect(allText(reply)).not.toContain(t('none.text'));
+    expect(reply[0]?.values).toContainEqual({ a: 'go', to: 'help' });
+  });
+
+  it('asks the pending question again when small talk comes in the middle of a guided dialog', async () => {
+    const chat = await chatIn(locale);
+    const ask = await chat.userSays(t('menu.duration'));
+    const again = await chat.userSays(`${words('vague')[0]!}?`);
+    expect(allText(again)).toContain(t('duration.prompt'));
+    expect(allText(again)).not.toContain(t('smallTalk.vague'));
+    expect(again.map((said) => said.picker)).toEqual(ask.map((said) => said.picker));
+  });
+});
+
+describe('small talk around a question', () => {
+  it('answers the question and ignores the greeting and the "what should I do"', async () => {
+    const chat = await chatIn('en');
+    const reply = await chat.userSays('hi, my boss took my passport, what should i do?');
+    expect(allText(reply)).toContain(title('passport-retention', 'en'));
+  });
+});

@@ -119,8 +119,10 @@ const SYNONYMS: Partial<Record<Locale, SynonymFile>> = {
     passport: ['passport', 'passports', 'pasport'],
     fee: ['fee', 'fees', 'cost'],
     greeting: ['hello', 'hi', 'good morning', 'how are you'],
+    thanks: ['thanks', 'thank you', 'ok'],
+    vague: ['what should i do', 'is that ok'],
   },
-  vi: { trainee: ['thực tập sinh', 'tts'], passport: ['hộ chiếu', 'ho chieu'], fee: ['phí', 'chi phí'], greeting: ['xin chào'] },
+  vi: { trainee: ['thực tập sinh', 'tts'], passport: ['hộ chiếu', 'ho chieu'], fee: ['phí', 'chi phí'], greeting: ['xin chào'], thanks: ['cảm ơn'], vague: ['tôi phải làm gì'] },
   ja: { trainee: ['技能実習生', '実習生'], passport: ['パスポート', '旅券'] },
   th: { passport: ['หนังสือเดินทาง', 'พาสปอร์ต'] },
 };

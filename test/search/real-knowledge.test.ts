@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/i18n/locales';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import { KNOWLEDGE_DIR } from '../../src/paths';
 import { normalize } from '../../src/search/normalize';
 import { SearchEngine, searchedFields } from '../../src/search/search-engine';
-import { OFF_TOPIC_CONCEPTS } from '../../src/search/synonyms';
+import { CONCEPT_MARK, OFF_TOPIC_CONCEPTS, SMALL_TALK_CONCEPTS, compileConcepts, conceptRewriter } from '../../src/search/synonyms';
 import { SEARCH_THRESHOLDS } from '../../src/search/thresholds';
 
 const kb = loadKnowledge({ root: KNOWLEDGE_DIR });
@@ -162,6 +163,9 @@ describe('questions where a wrong answer costs the most', () => {
     ['vi', 'số điện thoại khẩn cấp ở nhật', 'help-hotline'],
     ['ne', 'manpower le dherai paisa magyo', 'fees-and-debt'],
     ['ne', 'manpower company kasari check garne', 'sending-organizations'],
+    ['en', 'the broker says i must pay 8000 dollars before i go, is that ok', 'fees-and-debt'],
+    ['en', 'the agency asked me to pay a deposit of 300000 yen', 'fees-and-debt'],
+    ['en', 'hi, my boss took my passport, what should i do', 'passport-retention'],
   ] as const)('answers (%s) "%s" with %s', (locale, text, id) => {
     expect(engine.search(text, locale)).toMatchObject({ outcome: 'answer', id });
   });
@@ -188,5 +192,34 @@ describe('one-word messages', () => {
     expect(engine.search('esd', 'en')).toMatchObject({ outcome: 'answer', id: 'esd-overview' });
     expect(engine.search('ESD', 'th')).toMatchObject({ outcome: 'answer', id: 'esd-overview' });
     expect(SEARCH_THRESHOLDS.singleWordMargin).toBeGreaterThan(SEARCH_THRESHOLDS.margin);
+  });
+});
+
+describe('small talk', () => {
+  it.each(kb.locales())('has greetings, thanks and topic-less questions in the %s synonym file', (locale) => {
+    const file = kb.synonyms(locale);
+    for (const kind of SMALL_TALK_CONCEPTS) expect(file[kind]?.length ?? 0, `${locale}: ${kind}`).toBeGreaterThan(0);
+  });
+
+  /** Small talk that holds a topic word only by accident: 大丈夫 (all right) holds 夫 (husband); "magandang hapon" is good afternoon, though "Hapon" alone is Japan. */
+  const ACCIDENTAL: ReadonlySet<string> = new Set(['ja:大丈夫', 'ja:大丈夫です', 'ja:大丈夫ですか', 'ja:大丈夫?', 'fil:magandang hapon']);
+  const isSmallTalk = (concept: string) => (SMALL_TALK_CONCEPTS as readonly string[]).includes(concept);
+
+  it.each(kb.locales())('has no topic word in a small-talk variant of %s, since small talk is dropped from questions', (locale) => {
+    const topicsOnly = (l: Locale) => compileConcepts(Object.fromEntries(Object.entries(kb.synonyms(l)).filter(([c]) => !isSmallTalk(c))), (v) => normalize(v, l));
+    const topics = conceptRewriter([...new Set<Locale>([locale, 'en'])].map(topicsOnly));
+    const carrying = SMALL_TALK_CONCEPTS.flatMap((kind) =>
+      (kb.synonyms(locale)[kind] ?? [])
+        .filter((variant) => !ACCIDENTAL.has(`${locale}:${variant}`))
+        .map((variant) => [variant, topics(normalize(variant, locale)).split(' ').filter((token) => token.startsWith(CONCEPT_MARK))] as const)
+        .filter(([, concepts]) => concepts.length > 0)
+        .map(([variant, concepts]) => `${kind}: ${variant} holds ${concepts.join(', ').replaceAll(CONCEPT_MARK, '')}`),
+    );
+    expect(carrying).toEqual([]);
+  });
+
+  it.each(['ok', 'is that ok', 'what should i do', 'how', 'is this normal', 'thank you so much!'])('answers no entry for "%s", which names no topic', (text) => {
+    expect(engine.search(text, 'en').outcome).toBe('none');
+    expect(engine.smallTalk(text, 'en')).toBeDefined();
   });
 });

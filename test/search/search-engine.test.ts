@@ -10,6 +10,30 @@ function expectAnswer(result: SearchResult, id: string): void {
   expect(result.candidates[0]).toBe(id);
 }
 
+describe('SearchEngine.smallTalk', () => {
+  it.each([
+    ['hello', 'en', 'greeting'],
+    ['ok', 'en', 'thanks'],
+    ['is that ok?', 'en', 'vague'],
+    ['xin chào', 'vi', 'greeting'],
+    ['xin chao, cam on', 'vi', 'thanks'],
+    ['toi phai lam gi', 'vi', 'vague'],
+    ['ok', 'vi', 'thanks'],
+  ] as const)('reads "%s" (%s) as %s, with the user locale and English synonyms', (text, locale, kind) => {
+    expect(engine.smallTalk(text, locale)).toBe(kind);
+  });
+
+  it.each(['can the company keep my passport', 'hello, is that ok if they keep my passport', 'weather'])('reads "%s" as a message with a topic', (text) => {
+    expect(engine.smallTalk(text, 'en')).toBeUndefined();
+  });
+
+  it('leaves small talk out of search, so it neither answers "ok" nor weakens a real question', () => {
+    expect(engine.search('is that ok', 'en').outcome).toBe('none');
+    expect(engine.search('ok', 'en').outcome).toBe('none');
+    expectAnswer(engine.search('hello, is that ok if they keep my passport, what should i do', 'en'), 'passport-retention');
+  });
+});
+
 describe('SearchEngine outcomes', () => {
   it('answers a question that matches one entry', () => {
     const result = engine.search('can the company keep my passport', 'en');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/search/normalize';
-import { CONCEPT_MARK, compileConcepts, conceptRewriter, mentionsOffTopic } from '../../src/search/synonyms';
+import { CONCEPT_MARK, compileConcepts, conceptRewriter, mentionsOffTopic, smallTalkOf } from '../../src/search/synonyms';
 import type { SynonymFile } from '../../src/knowledge/schema';
 
 const concept = (id: string) => ` ${CONCEPT_MARK}${id} `;
@@ -68,5 +68,36 @@ describe('mentionsOffTopic', () => {
     expect(mentionsOffTopic(`${concept('taxi')} to the airport`)).toBe(false);
     expect(mentionsOffTopic(`${concept('tax-free')}`)).toBe(false);
     expect(mentionsOffTopic('tax')).toBe(false);
+  });
+});
+
+describe('smallTalkOf', () => {
+  const file: SynonymFile = { greeting: ['hello', 'hi', 'ครับ'], thanks: ['thanks', 'ok'], vague: ['what should i do', 'is that ok'], passport: ['passport'] };
+  const read = (text: string) => smallTalkOf(conceptRewriter([compileConcepts(file, lower, { keepSmallTalk: true })])(text));
+
+  it.each([
+    ['hello', 'greeting'],
+    ['hi!! 👋', 'greeting'],
+    ['ครับ', 'greeting'],
+    ['ok', 'thanks'],
+    ['ok thanks', 'thanks'],
+    ['hi, thanks', 'thanks'],
+    ['is that ok?', 'vague'],
+    ['hello, what should i do', 'vague'],
+  ])('reads "%s" as %s', (text, kind) => {
+    expect(read(text)).toBe(kind);
+  });
+
+  it.each(['passport', 'hello passport', 'ok what about my passport', 'okinawa', 'what should i do now that it is over', ''])(
+    'reads "%s" as no small talk, since something else is left',
+    (text) => {
+      expect(read(text)).toBeUndefined();
+    },
+  );
+
+  it('gets no small-talk tokens from a rewriter compiled for search, which drops them', () => {
+    const forSearch = conceptRewriter([compileConcepts(file, lower)]);
+    expect(forSearch('ok, is that ok').replace(/[\s,]/g, '')).toBe('');
+    expect(smallTalkOf(forSearch('ok, is that ok'))).toBeUndefined();
   });
 });
