@@ -46,6 +46,8 @@ describe('off-topic concepts and subjects without an entry', () => {
     ['marriage', 'en', 'can i get married during the program'],
     ['dating', 'zh', '实习期间可以谈恋爱吗'],
     ['a side job', 'id', 'boleh kerja sampingan di jepang'],
+    ['a lost residence card', 'en', 'i lost my residence card'],
+    ['a stolen passport', 'en', 'my passport was stolen, what should i do'],
   ] as const)('declines a question on %s, which no entry covers, instead of answering a look-alike entry (%s: %s)', (_subject, locale, text) => {
     expect(engine.search(text, locale).outcome).toBe('none');
   });
@@ -166,8 +168,16 @@ describe('questions where a wrong answer costs the most', () => {
     ['en', 'the broker says i must pay 8000 dollars before i go, is that ok', 'fees-and-debt'],
     ['en', 'the agency asked me to pay a deposit of 300000 yen', 'fees-and-debt'],
     ['en', 'hi, my boss took my passport, what should i do', 'passport-retention'],
+    ['en', 'i want to run away from my company', 'change-employer'],
+    ['en', 'can i stay in japan after training', 'ssw-from-titp'],
   ] as const)('answers (%s) "%s" with %s', (locale, text, id) => {
     expect(engine.search(text, locale)).toMatchObject({ outcome: 'answer', id });
+  });
+});
+
+describe('violence at work', () => {
+  it('puts the rights entry first for "my supervisor hits me", which matched the acceptance types before', () => {
+    expect(engine.search('my supervisor hits me', 'en').candidates[0]).toBe('trainee-rights');
   });
 });
 
