@@ -34,7 +34,7 @@ function writeKnowledge(root: string): void {
   mkdirSync(join(root, 'vi'));
   mkdirSync(join(root, 'synonyms'));
   writeFileSync(join(root, 'official-domains.yaml'), 'domains: [otit.go.jp]\n');
-  writeFileSync(join(root, 'synonyms', 'en.yaml'), 'passport: [passport, pasport]\nfee: [fee, fees]\n');
+  writeFileSync(join(root, 'synonyms', 'en.yaml'), 'passport: [passport, pasport]\nfee: [fee, fees]\ngreeting: [hello]\nthanks: [ok, thanks]\nvague: [what should i do]\n');
   writeFileSync(join(root, 'synonyms', 'vi.yaml'), 'passport: [hộ chiếu]\n');
   const passport = ['Can my employer keep my passport?', ['Can the company keep my passport?', 'my boss took my residence card', 'who holds my passport'], ['passport', 'residence card'], 'No. Nobody may keep your passport.'] as const;
   writeFileSync(join(root, 'en', 'passport-retention.md'), entryFile('passport-retention', passport[0], [...passport[1]], [...passport[2]], passport[3]));
@@ -117,5 +117,13 @@ describe('npm run ask', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Can my employer keep my passport?');
     expect(stdout).toContain('Nobody may keep your passport.');
+  });
+
+  it('without --json replies to small talk as the bot does, with the UI strings of the locale', { timeout: CLI_TIMEOUT }, () => {
+    expect(ask(['--locale', 'en', 'ok'])).toMatchObject({ code: 0, stdout: 'Glad to help. Ask me another question at any time, or type “menu”.\n' });
+    const vague = ask(['--locale', 'en', 'what should i do?']).stdout;
+    expect(vague).toContain('Please tell me a little more.');
+    expect(vague).toContain('Sectors and jobs');
+    expect(ask(['--json', '--locale', 'en', 'ok']).stdout).toContain('"outcome":"none"');
   });
 });
