@@ -27,8 +27,9 @@ const SMALL_TALK: ReadonlySet<string> = new Set(SMALL_TALK_CONCEPTS);
  * Concepts that point away from this bot's subject (a holiday, a tourist visa), or to a subject the knowledge base
  * has no sourced entry for: pregnancy; the everyday-life questions trainees ask before they leave (weather, halal
  * food, prayer, a SIM card, a bank account, sending money home, driving, tattoos, what to pack, dating and marriage,
- * a side job); and tax, work injuries, paid leave and a lost or stolen passport or residence card, where a look-alike
- * entry misleads (the health-insurance entry for a work injury, the passport-retention entry for a lost card).
+ * a side job); and tax, work injuries, paid leave, working hours, a criminal record and a lost or stolen passport or
+ * residence card, where a look-alike entry misleads (the health-insurance entry for a work injury, the lecture's
+ * "8 hours a day" for working hours, the help line for a police case, the passport-retention entry for a lost card).
  * Entries never use them (a test checks); a query that does is out of scope unless it matches an entry strongly
  * anyway ("can I visit home during stage ii" still finds its entry), so the user is sent to the
  * official help line instead of being answered about something else ("có thai có bị về nước không" was answered with
@@ -53,6 +54,8 @@ export const OFF_TOPIC_CONCEPTS: readonly string[] = [
   'relationships',
   'side-job',
   'lost-documents',
+  'working-hours',
+  'criminal-record',
 ];
 
 /** An off-topic concept token as a whole token, so that an id never matches the start of a longer one. */

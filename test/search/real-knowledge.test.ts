@@ -48,6 +48,9 @@ describe('off-topic concepts and subjects without an entry', () => {
     ['a side job', 'id', 'boleh kerja sampingan di jepang'],
     ['a lost residence card', 'en', 'i lost my residence card'],
     ['a stolen passport', 'en', 'my passport was stolen, what should i do'],
+    ['working hours', 'en', 'how many hours per day do trainees work'],
+    ['working hours', 'en', 'they make me work 14 hours every day'],
+    ['a criminal record', 'en', 'i have a police case, can i go to japan'],
   ] as const)('declines a question on %s, which no entry covers, instead of answering a look-alike entry (%s: %s)', (_subject, locale, text) => {
     expect(engine.search(text, locale).outcome).toBe('none');
   });
