@@ -151,7 +151,7 @@ class Query {
  */
 export class SearchEngine {
   private readonly indexes = new Map<Locale, LocaleIndex>();
-  private readonly concepts = new Map<Locale, ConceptTrie>();
+  private readonly concepts = new Map<string, ConceptTrie>();
   private readonly rewriters = new Map<string, ConceptRewriter>();
   private readonly smallTalkReaders = new Map<Locale, ConceptRewriter>();
   private readonly vocabularies = new Map<Locale, MarkedVocabulary[]>();
@@ -214,8 +214,7 @@ export class SearchEngine {
   smallTalk(text: string, locale: Locale): SmallTalk | undefined {
     let read = this.smallTalkReaders.get(locale);
     if (!read) {
-      const keep = (l: Locale) => compileConcepts(this.kb.synonyms(l), (variant) => normalize(variant, l), { keepSmallTalk: true });
-      read = conceptRewriter([...new Set([locale, SOURCE_LOCALE])].map(keep));
+      read = conceptRewriter([...new Set([locale, SOURCE_LOCALE])].map((l) => this.compiledConcepts(l, true)));
       this.smallTalkReaders.set(locale, read);
     }
     return smallTalkOf(read(normalize(text, locale)));
@@ -284,14 +283,16 @@ export class SearchEngine {
   }
 
   /**
-   * A locale's synonym file, compiled once. English variants are normalised as English and shared by every locale:
-   * they are Latin-script, which every locale normalises alike.
+   * A locale's synonym file, compiled once for search and once with small talk kept (for {@link smallTalk}). English
+   * variants are normalised as English and shared by every locale: they are Latin-script, which every locale
+   * normalises alike.
    */
-  private compiledConcepts(locale: Locale): ConceptTrie {
-    let trie = this.concepts.get(locale);
+  private compiledConcepts(locale: Locale, keepSmallTalk = false): ConceptTrie {
+    const key = `${locale}:${keepSmallTalk}`;
+    let trie = this.concepts.get(key);
     if (!trie) {
-      trie = compileConcepts(this.kb.synonyms(locale), (variant) => normalize(variant, locale));
-      this.concepts.set(locale, trie);
+      trie = compileConcepts(this.kb.synonyms(locale), (variant) => normalize(variant, locale), { keepSmallTalk });
+      this.concepts.set(key, trie);
     }
     return trie;
   }
