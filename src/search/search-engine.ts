@@ -5,7 +5,7 @@ import { gramsOf, pairsSyllables } from './grams';
 import { NgramIndex, type IndexDoc, type NgramIndexData } from './ngram-index';
 import { normalizationClass, normalize, segment } from './normalize';
 import { rerank, tokenRecall, type QueryToken } from './rerank';
-import { CONCEPT_MARK, compileConcepts, conceptRewriter, isConceptToken, mentionsOffTopic, smallTalkOf, type ConceptRewriter, type ConceptTrie, type SmallTalk } from './synonyms';
+import { CONCEPT_MARK, compileConcepts, conceptRewriter, dropSmallTalk, isConceptToken, mentionsOffTopic, smallTalkOf, type ConceptRewriter, type ConceptTrie, type SmallTalk } from './synonyms';
 import { SEARCH_THRESHOLDS, type SearchThresholds } from './thresholds';
 import { falseFriendShare, markedVocabulary, markedWords, type MarkedVocabulary } from './tone-marks';
 
@@ -151,9 +151,8 @@ class Query {
  */
 export class SearchEngine {
   private readonly indexes = new Map<Locale, LocaleIndex>();
-  private readonly concepts = new Map<string, ConceptTrie>();
+  private readonly concepts = new Map<Locale, ConceptTrie>();
   private readonly rewriters = new Map<string, ConceptRewriter>();
-  private readonly smallTalkReaders = new Map<Locale, ConceptRewriter>();
   private readonly vocabularies = new Map<Locale, MarkedVocabulary[]>();
 
   private constructor(
@@ -212,12 +211,7 @@ export class SearchEngine {
    * searching: search alone would find the one entry that happens to contain "OK" or "what should I do".
    */
   smallTalk(text: string, locale: Locale): SmallTalk | undefined {
-    let read = this.smallTalkReaders.get(locale);
-    if (!read) {
-      read = conceptRewriter([...new Set([locale, SOURCE_LOCALE])].map((l) => this.compiledConcepts(l, true)));
-      this.smallTalkReaders.set(locale, read);
-    }
-    return smallTalkOf(read(normalize(text, locale)));
+    return smallTalkOf(this.rewriter([locale, SOURCE_LOCALE], true)(normalize(text, locale)));
   }
 
   /**
@@ -269,30 +263,30 @@ export class SearchEngine {
    * The synonyms of some locales, the first winning where two disagree. An entry is analysed with its locale's and
    * the English ones (users of every locale mix English in); a message with the user's and the English ones, then
    * with the searched locale's on what is left, so the words of the language it is written in become concepts even
-   * when the user's locale is another ("gui tien ve nha" from a user whose browser says English).
+   * when the user's locale is another ("gui tien ve nha" from a user whose browser says English). Small talk is
+   * dropped, except for {@link smallTalk}, which needs to see it.
    */
-  private rewriter(locales: readonly Locale[]): ConceptRewriter {
+  private rewriter(locales: readonly Locale[], keepSmallTalk = false): ConceptRewriter {
     const unique = [...new Set(locales)];
-    const key = unique.join(',');
+    const key = `${unique.join(',')}${keepSmallTalk ? '+small-talk' : ''}`;
     let rewrite = this.rewriters.get(key);
     if (!rewrite) {
-      rewrite = conceptRewriter(unique.map((l) => this.compiledConcepts(l)));
+      const scan = conceptRewriter(unique.map((l) => this.compiledConcepts(l)));
+      rewrite = keepSmallTalk ? scan : (text) => dropSmallTalk(scan(text));
       this.rewriters.set(key, rewrite);
     }
     return rewrite;
   }
 
   /**
-   * A locale's synonym file, compiled once for search and once with small talk kept (for {@link smallTalk}). English
-   * variants are normalised as English and shared by every locale: they are Latin-script, which every locale
-   * normalises alike.
+   * A locale's synonym file, compiled once. English variants are normalised as English and shared by every locale:
+   * they are Latin-script, which every locale normalises alike.
    */
-  private compiledConcepts(locale: Locale, keepSmallTalk = false): ConceptTrie {
-    const key = `${locale}:${keepSmallTalk}`;
-    let trie = this.concepts.get(key);
+  private compiledConcepts(locale: Locale): ConceptTrie {
+    let trie = this.concepts.get(locale);
     if (!trie) {
-      trie = compileConcepts(this.kb.synonyms(locale), (variant) => normalize(variant, locale), { keepSmallTalk });
-      this.concepts.set(key, trie);
+      trie = compileConcepts(this.kb.synonyms(locale), (variant) => normalize(variant, locale));
+      this.concepts.set(locale, trie);
     }
     return trie;
   }

@@ -124,17 +124,26 @@ function insert(root: TrieNode, variant: string, replacement: string): void {
 
 /**
  * Compiles one synonym file. Each locale's file is compiled once and shared by every rewriter that uses it (all 19
- * use the English one). Small talk is dropped unless `keepSmallTalk` asks for its tokens (to tell which kind it was).
+ * use the English one). Small talk becomes tokens like any concept, so one compiled file serves both search (which
+ * drops them, see {@link dropSmallTalk}) and telling which kind of small talk a message was ({@link smallTalkOf}).
  */
-export function compileConcepts(file: SynonymFile, normalise: (variant: string) => string, options: { keepSmallTalk?: boolean } = {}): ConceptTrie {
+export function compileConcepts(file: SynonymFile, normalise: (variant: string) => string): ConceptTrie {
   const trie: ConceptTrie = { spaced: {}, unspaced: {} };
   for (const [concept, variants] of Object.entries(file)) {
-    const replacement = SMALL_TALK.has(concept) && !options.keepSmallTalk ? ' ' : ` ${CONCEPT_MARK}${concept} `;
+    const replacement = ` ${CONCEPT_MARK}${concept} `;
     for (const variant of variants.map(normalise)) {
       if (variant) insert(UNSPACED_CHAR.test(variant) ? trie.unspaced : trie.spaced, variant, replacement);
     }
   }
   return trie;
+}
+
+/** A small-talk token with the spaces the rewriter puts around every token. */
+const SMALL_TALK_TOKEN = new RegExp(` ${CONCEPT_MARK}(?:${SMALL_TALK_CONCEPTS.join('|')}) `, 'gu');
+
+/** Takes small-talk tokens out of rewritten text, leaving the space a dropped word leaves, as search needs it. */
+export function dropSmallTalk(rewritten: string): string {
+  return rewritten.includes(CONCEPT_MARK) ? rewritten.replace(SMALL_TALK_TOKEN, ' ') : rewritten;
 }
 
 /**

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/search/normalize';
-import { CONCEPT_MARK, compileConcepts, conceptRewriter, mentionsOffTopic, smallTalkOf } from '../../src/search/synonyms';
+import { CONCEPT_MARK, compileConcepts, conceptRewriter, dropSmallTalk, mentionsOffTopic, smallTalkOf } from '../../src/search/synonyms';
 import type { SynonymFile } from '../../src/knowledge/schema';
 
 const concept = (id: string) => ` ${CONCEPT_MARK}${id} `;
 const lower = (v: string) => v.toLowerCase();
-const rewriterOf = (files: SynonymFile[], normalise = lower) => conceptRewriter(files.map((f) => compileConcepts(f, normalise)));
+/** Rewrites as search does: concepts become tokens, small talk is dropped. */
+const rewriterOf = (files: SynonymFile[], normalise = lower) => {
+  const scan = conceptRewriter(files.map((f) => compileConcepts(f, normalise)));
+  return (text: string) => dropSmallTalk(scan(text));
+};
 
 describe('conceptRewriter', () => {
   const rewrite = rewriterOf(
@@ -73,7 +77,7 @@ describe('mentionsOffTopic', () => {
 
 describe('smallTalkOf', () => {
   const file: SynonymFile = { greeting: ['hello', 'hi', 'ครับ'], thanks: ['thanks', 'ok'], vague: ['what should i do', 'is that ok'], passport: ['passport'] };
-  const read = (text: string) => smallTalkOf(conceptRewriter([compileConcepts(file, lower, { keepSmallTalk: true })])(text));
+  const read = (text: string) => smallTalkOf(conceptRewriter([compileConcepts(file, lower)])(text));
 
   it.each([
     ['hello', 'greeting'],
@@ -95,9 +99,9 @@ describe('smallTalkOf', () => {
     },
   );
 
-  it('gets no small-talk tokens from a rewriter compiled for search, which drops them', () => {
-    const forSearch = conceptRewriter([compileConcepts(file, lower)]);
-    expect(forSearch('ok, is that ok').replace(/[\s,]/g, '')).toBe('');
-    expect(smallTalkOf(forSearch('ok, is that ok'))).toBeUndefined();
+  it('leaves no small-talk token once search drops them, leaving one space where each was, as dropping them while rewriting did', () => {
+    const scan = conceptRewriter([compileConcepts(file, lower)]);
+    expect(smallTalkOf(dropSmallTalk(scan('ok, is that ok')))).toBeUndefined();
+    expect(dropSmallTalk(scan('ok thanks passport'))).toBe(`    ${concept('passport')}`);
   });
 });
