@@ -173,8 +173,29 @@ describe('questions where a wrong answer costs the most', () => {
     ['en', 'hi, my boss took my passport, what should i do', 'passport-retention'],
     ['en', 'i want to run away from my company', 'change-employer'],
     ['en', 'can i stay in japan after training', 'ssw-from-titp'],
+    ['en', 'the agency asked me to pay 5000 dollars before i go, is that ok', 'fees-and-debt'],
   ] as const)('answers (%s) "%s" with %s', (locale, text, id) => {
     expect(engine.search(text, locale)).toMatchObject({ outcome: 'answer', id });
+  });
+});
+
+describe('paying the agency before departure', () => {
+  it.each([
+    ['en', 'the agency asked me to pay 5000 dollars before i go, is that ok'],
+    ['vi', 'công ty phái cử bắt em đóng 5000 đô trước khi đi, vậy có sao không'],
+    ['vi', 'moi gioi bat dong 5000 do truoc khi di'],
+    ['hi', 'agency ne kaha jaane se pehle 5000 dollar dene honge'],
+    ['es', 'la agencia me pidió pagar 5000 dólares antes de viajar'],
+    ['ne', 'agency le jana aghi 5000 dollar tirna bhanyo'],
+    ['si', 'agency eka yanna kalin dollar 5000 gewanna kiwwa'],
+    ['ur', 'agency ne kaha jane se pehle 5000 dollar dene honge'],
+    ['id', 'lpk minta bayar 5000 dolar sebelum berangkat'],
+    ['th', 'เอเจนซี่ให้จ่าย 5000 ดอลลาร์ก่อนไป'],
+    ['my', 'အေဂျင်စီက မသွားခင် ဒေါ်လာ ၅၀၀၀ ပေးခိုင်းတယ်'],
+    ['mn', 'агентлаг явахаас өмнө 5000 доллар төлөх ёстой гэсэн'],
+    ['uz', 'agentlik ketishdan oldin 5000 dollar toʻlashim kerak dedi'],
+  ] as const)('puts the fees entry first, not the pre-departure course (%s: %s)', (locale, text) => {
+    expect(engine.search(text, locale).candidates[0]).toBe('fees-and-debt');
   });
 });
 
