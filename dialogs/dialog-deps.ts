@@ -13,9 +13,9 @@ export interface Searcher {
     id: string | null;
     candidates: string[];
     confidence: number;
+    /** Set when the message is only small talk ("hello", "ok", "what should I do?"); the outcome is then `none`. */
+    smallTalk?: SmallTalk;
   };
-  /** Which kind of small talk a message is ("hello", "ok", "what should I do?"), or undefined when it names anything else. */
-  smallTalk(text: string, locale: Locale): SmallTalk | undefined;
 }
 
 /**

@@ -172,19 +172,19 @@ export class RootDialog extends ComponentDialog {
     }
     if (dc.activeDialog) {
       if (!text || this.answersPendingQuestion(dc)) return this.continueActive(dc);
-      if (this.deps.search.smallTalk(text, locale)) {
+      const result = this.deps.search.search(text, locale);
+      if (result.smallTalk) {
         await dc.repromptDialog();
         return Dialog.EndOfTurn;
       }
-      const result = this.deps.search.search(text, locale);
       if (result.outcome === 'none' && !readsAsQuestion(text, this.pendingChoice(dc)?.kind)) return this.continueActive(dc);
       return this.replyOfferingResume(dc, this.answer(dc, text, result));
     }
     if (!text) return Dialog.EndOfTurn;
-    const smallTalk = this.deps.search.smallTalk(text, locale);
-    if (smallTalk === 'thanks') await this.say(dc, 'smallTalk.thanks');
-    else if (smallTalk) await this.sendMenu(dc, `smallTalk.${smallTalk}`);
-    else await sendReply(dc.context, this.deps, this.answer(dc, text, this.deps.search.search(text, locale)));
+    const result = this.deps.search.search(text, locale);
+    if (result.smallTalk === 'thanks') await this.say(dc, 'smallTalk.thanks');
+    else if (result.smallTalk) await this.sendMenu(dc, `smallTalk.${result.smallTalk}`);
+    else await sendReply(dc.context, this.deps, this.answer(dc, text, result));
     return Dialog.EndOfTurn;
   }
 

@@ -27,7 +27,6 @@ describe('turn errors', () => {
       search: () => {
         throw new Error('index exploded at /secret/path');
       },
-      smallTalk: () => undefined,
     };
     const http = await startHttpApp({ STORAGE: 'memory' }, { logger, search: failing });
     try {

@@ -79,10 +79,10 @@ async function answerStream(engine: SearchEngine, kb: KnowledgeBase): Promise<vo
 function replyText(engine: SearchEngine, kb: KnowledgeBase, locale: Locale, text: string): string {
   const uiLocales = existsSync(join(LOCALES_DIR, `${locale}.json`)) ? [locale] : [SOURCE_LOCALE];
   const t = createTranslator(LOCALES_DIR, uiLocales);
-  const smallTalk = engine.smallTalk(text, locale);
-  if (smallTalk === 'thanks') return t.t(locale, 'smallTalk.thanks');
-  if (smallTalk) return renderReplyText(menuReply(locale, t, `smallTalk.${smallTalk}`));
-  return renderReplyText(composeReply({ kb, t, locale }, ask(engine, kb, locale, text)));
+  const result = engine.search(text, locale);
+  if (result.smallTalk === 'thanks') return t.t(locale, 'smallTalk.thanks');
+  if (result.smallTalk) return renderReplyText(menuReply(locale, t, `smallTalk.${result.smallTalk}`));
+  return renderReplyText(composeReply({ kb, t, locale }, result));
 }
 
 /** Reads the command line; throws a message for the user on anything wrong. */

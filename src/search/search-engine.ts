@@ -26,6 +26,12 @@ export interface SearchResult {
   readonly confidence: number;
   /** The locale whose entry matched best (English when a Vietnamese user typed English); null for `none`. */
   readonly matchedLocale: Locale | null;
+  /**
+   * Set when the message is only small talk ("hello", "ok thanks", "what should I do?"); the outcome is then `none`.
+   * Such a message names no topic, so the bot replies to it instead: search alone would find the one entry that
+   * happens to contain "OK" or "what should I do".
+   */
+  readonly smallTalk?: SmallTalk;
 }
 
 /** Options for {@link SearchEngine.build}. */
@@ -65,12 +71,13 @@ interface Candidate {
 
 /**
  * One user message, analysed on demand for each locale searched: normalised by that locale's rules (Chinese folds
- * Traditional, Uzbek transliterates Cyrillic), rewritten with the synonyms of the user's locale and English, then
- * with those of the locale searched on what is left. Locales that analyse alike share the work, and fuzzy recall is
- * computed once per candidate.
+ * Traditional, Uzbek transliterates Cyrillic), rewritten with the synonyms of the user's locale and English, small
+ * talk dropped, then rewritten with those of the locale searched on what is left. Locales that analyse alike share
+ * the work, and fuzzy recall is computed once per candidate.
  */
 class Query {
   private readonly normalised = new Map<string, string>();
+  private readonly withSmallTalk = new Map<string, string>();
   private readonly rewritten = new Map<string, string>();
   private readonly analysedIn = new Map<Locale, string>();
   private readonly grammed = new Map<string, string[]>();
@@ -80,6 +87,7 @@ class Query {
 
   constructor(
     private readonly text: string,
+    /** The user's and the English synonyms, small talk kept. */
     private readonly rewrite: ConceptRewriter,
     /** The searched locale's own synonyms, when they are not the user's or English. */
     private readonly searchedSynonyms: (searched: Locale) => ConceptRewriter | undefined,
@@ -88,15 +96,31 @@ class Query {
   analysed(locale: Locale): string {
     let analysed = this.analysedIn.get(locale);
     if (analysed === undefined) {
-      const rules = normalizationClass(locale);
-      let normalised = this.normalised.get(rules);
-      if (normalised === undefined) this.normalised.set(rules, (normalised = normalize(this.text, locale)));
+      const normalised = this.normalisedFor(locale);
       let rewritten = this.rewritten.get(normalised);
-      if (rewritten === undefined) this.rewritten.set(normalised, (rewritten = this.rewrite(normalised)));
+      if (rewritten === undefined) this.rewritten.set(normalised, (rewritten = dropSmallTalk(this.rewrittenWithSmallTalk(normalised))));
       analysed = this.searchedSynonyms(locale)?.(rewritten) ?? rewritten;
       this.analysedIn.set(locale, analysed);
     }
     return analysed;
+  }
+
+  /** Which kind of small talk the message is, read by a locale's rules; undefined when it names anything else. */
+  smallTalk(locale: Locale): SmallTalk | undefined {
+    return smallTalkOf(this.rewrittenWithSmallTalk(this.normalisedFor(locale)));
+  }
+
+  private normalisedFor(locale: Locale): string {
+    const rules = normalizationClass(locale);
+    let normalised = this.normalised.get(rules);
+    if (normalised === undefined) this.normalised.set(rules, (normalised = normalize(this.text, locale)));
+    return normalised;
+  }
+
+  private rewrittenWithSmallTalk(normalised: string): string {
+    let rewritten = this.withSmallTalk.get(normalised);
+    if (rewritten === undefined) this.withSmallTalk.set(normalised, (rewritten = this.rewrite(normalised)));
+    return rewritten;
   }
 
   grams(locale: Locale): string[] {
@@ -193,9 +217,9 @@ export class SearchEngine {
    * (users mix languages, and a locale may not be translated yet) and the best match across all of them wins.
    */
   search(text: string, locale: Locale): SearchResult {
-    const query = new Query(text, this.rewriter([locale, SOURCE_LOCALE]), (searched) =>
-      searched === locale || searched === SOURCE_LOCALE ? undefined : this.rewriter([searched]),
-    );
+    const query = this.query(text, locale);
+    const smallTalk = query.smallTalk(locale);
+    if (smallTalk) return { outcome: 'none', id: null, candidates: [], confidence: 0, matchedLocale: null, smallTalk };
     const own = this.searchLocale(locale, query);
     const margin = this.margin(query, locale);
     const ownResult = this.decide(this.rerankClose(own, query, this.thresholds.answer), margin);
@@ -205,13 +229,15 @@ export class SearchEngine {
     return this.decide(this.rerankClose(bestPerId(all), query, this.thresholds.none), margin);
   }
 
-  /**
-   * Whether a message is only small talk ("hello", "ok thanks", "what should I do?") and of which kind, read with the
-   * synonyms of the user's locale and English. Such a message names no topic, so the bot replies to it instead of
-   * searching: search alone would find the one entry that happens to contain "OK" or "what should I do".
-   */
+  /** Which kind of small talk a message is, as {@link search} reads it (see `SearchResult.smallTalk`). */
   smallTalk(text: string, locale: Locale): SmallTalk | undefined {
-    return smallTalkOf(this.rewriter([locale, SOURCE_LOCALE], true)(normalize(text, locale)));
+    return this.query(text, locale).smallTalk(locale);
+  }
+
+  private query(text: string, locale: Locale): Query {
+    return new Query(text, this.rewriter([locale, SOURCE_LOCALE], true), (searched) =>
+      searched === locale || searched === SOURCE_LOCALE ? undefined : this.rewriter([searched]),
+    );
   }
 
   /**
@@ -264,7 +290,7 @@ export class SearchEngine {
    * the English ones (users of every locale mix English in); a message with the user's and the English ones, then
    * with the searched locale's on what is left, so the words of the language it is written in become concepts even
    * when the user's locale is another ("gui tien ve nha" from a user whose browser says English). Small talk is
-   * dropped, except for {@link smallTalk}, which needs to see it.
+   * dropped unless `keepSmallTalk` (a query drops it itself after telling whether the message was only small talk).
    */
   private rewriter(locales: readonly Locale[], keepSmallTalk = false): ConceptRewriter {
     const unique = [...new Set(locales)];
